@@ -1,0 +1,262 @@
+import BodyGeometry
+
+/// An atlas file exactly as written in JSON (`Atlas/*.atlas.json`), before validation.
+///
+/// Coordinates are millimetres in the body frame: origin on the posterior midline at the
+/// PSIS level, +x toward the patient's left, +z cranial. Items whose laterality is
+/// `bilateral` are written once, for the patient's **left** side (x ≥ 0), and mirrored to
+/// the right on loading. Validation (``AtlasValidator``) turns a document into an ``Atlas``.
+public struct AtlasDocument: Codable, Hashable, Sendable {
+    /// Format version of this file layout; this build reads version 1.
+    public var schemaVersion: Int
+    /// Stable identifier of the atlas (kebab-case).
+    public var id: String
+    /// Version of the atlas content (semantic versioning).
+    public var version: String
+    public var title: String
+    public var description: String?
+    /// Files (relative to the atlas file) holding the bibliography that `sources` ids resolve to.
+    public var sourceFiles: [String]?
+    /// Sources written inline (merged with those from `sourceFiles`).
+    public var sources: [SourceEntry]?
+    /// The reference adult the geometry describes.
+    public var reference: ReferenceBody
+    /// Named frames in which zones, injection sites and look-alikes place themselves.
+    public var frames: [FrameEntry]
+    public var landmarks: [LandmarkEntry]
+    public var structures: [StructureEntry]
+    public var nerves: [NerveEntry]
+    public var entrapmentSites: [EntrapmentSiteEntry]
+    public var zones: [ZoneEntry]
+    public var injectionSites: [InjectionSiteEntry]
+    /// Other pain generators nearby that a tender point could be mistaken for.
+    public var lookAlikes: [LookAlikeEntry]?
+}
+
+/// A bibliography file (`Atlas/sources.json`).
+public struct SourceFileDocument: Codable, Hashable, Sendable {
+    public var sources: [SourceEntry]
+}
+
+/// One published source: what `sources` ids in the atlas resolve to.
+public struct SourceEntry: Codable, Hashable, Sendable {
+    public var id: String
+    /// The full citation: authors, year, title, journal, volume:pages.
+    public var citation: String
+    /// Where a copy was read (a mirror or aggregator is fine; the citation names the original).
+    public var url: String?
+    /// `cadaver`, `imaging`, `clinical`, `textbook`, `review`, `anthropometric`, `guideline`, `web`, `article`, `project`.
+    public var kind: String
+    /// Sample size as the source states it, if any (free text: "15 cadavers", "109 sides").
+    public var sample: String?
+    /// How sure the reference is that the cited number is in the source: `verified`, `computed`, `recalled`.
+    public var status: String
+    public var note: String?
+}
+
+/// `measured`: the number is a published measurement. `derived`: computed from measured numbers
+/// (the item says how). `schematic`: drawn to be recognisable, not to be measured from.
+public enum Fidelity: String, Codable, Hashable, Sendable, CaseIterable {
+    case measured, derived, schematic
+}
+
+/// Which side(s) an item exists on, as the patient's side.
+public enum Laterality: String, Codable, Hashable, Sendable, CaseIterable {
+    case left, right, bilateral, midline
+}
+
+/// English and (where one exists) Latin / TA2 names.
+public struct Names: Codable, Hashable, Sendable {
+    public var en: String
+    public var latin: String?
+    public init(en: String, latin: String? = nil) {
+        self.en = en
+        self.latin = latin
+    }
+}
+
+/// The sourcing every atlas item carries.
+public struct Provenance: Codable, Hashable, Sendable {
+    public var fidelity: Fidelity
+    /// Ids into the bibliography. At least one.
+    public var sources: [String]
+    /// Required for `derived` and `schematic` items: how the geometry was obtained.
+    public var derivation: String?
+}
+
+/// A number with its own source (used where one value stands apart from its item).
+public struct SourcedValue: Codable, Hashable, Sendable {
+    public var value: Double
+    public var fidelity: Fidelity
+    public var sources: [String]
+    public var derivation: String?
+}
+
+/// The reference adult whose measurements the geometry is drawn at.
+public struct ReferenceBody: Codable, Hashable, Sendable {
+    /// Stature the geometry corresponds to; stature scaling divides by this (millimetres).
+    public var statureMillimetres: SourcedValue
+    public var description: String?
+}
+
+/// The geometry of an item, in body-frame millimetres. Exactly one member is set.
+public struct GeometryEntry: Codable, Hashable, Sendable {
+    public var point: Point?
+    public var polyline: [Point]?
+    public var polygon: [Point]?
+    public var ribbon: RibbonEntry?
+}
+
+/// A centreline with a full width (millimetres) at each point.
+public struct RibbonEntry: Codable, Hashable, Sendable {
+    public var points: [Point]
+    public var widths: [Double]
+}
+
+/// A named frame. Kinds:
+/// - `body`: lateral is |x| from the midline, vertical is z from the PSIS level.
+/// - `landmark`: offsets from `landmark` on the same side (lateral positive away from the midline).
+/// - `curveHeight`: lateral is |x| from the midline to a point on `curve`; vertical is the height above the curve there.
+/// - `curveArc`: lateral is the distance along `curve` from its point nearest `landmark`; vertical is the height above the curve there.
+/// - `curveFromLandmark`: lateral is the horizontal distance lateral of `landmark`; vertical is the height above `curve` there.
+public struct FrameEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var kind: String
+    public var landmark: String?
+    public var curve: String?
+    public var description: String
+}
+
+/// A position written in a named frame, millimetres.
+public struct FramePositionEntry: Codable, Hashable, Sendable {
+    public var frame: String
+    public var lateral: Double
+    public var vertical: Double
+}
+
+public struct LandmarkEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var names: Names
+    public var laterality: Laterality
+    /// A point, or a polyline for line landmarks (the posterior midline, the gluteal fold).
+    public var geometry: GeometryEntry
+    public var provenance: Provenance
+    /// How to find it on a person, in words a trainee can follow.
+    public var palpation: String?
+    public var note: String?
+}
+
+/// Structure kinds, which are also the map's drawing layers.
+public enum StructureKind: String, Codable, Hashable, Sendable, CaseIterable {
+    case outline, bone, fascia, ligament, muscle
+}
+
+public struct StructureEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var kind: StructureKind
+    public var names: Names
+    public var laterality: Laterality
+    public var geometry: GeometryEntry
+    public var provenance: Provenance
+    /// Where a fascia or ligament attaches, in words.
+    public var attachments: String?
+    public var note: String?
+}
+
+/// The three cluneal nerve groups.
+public enum NerveGroup: String, Codable, Hashable, Sendable, CaseIterable {
+    case superior, middle, inferior
+}
+
+public struct NerveEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var nerve: NerveGroup
+    /// Branch name within the group (`medial`, `intermediate`, `lateral`, `1`, `2`...).
+    public var branch: String
+    public var names: Names
+    public var laterality: Laterality
+    /// The course as a ribbon (centreline from proximal to distal, widths in mm).
+    public var path: RibbonEntry
+    public var provenance: Provenance
+    /// Spinal levels it arises from, in words ("L1–L3 (classic); T11–L5 reported").
+    public var origin: String?
+    public var note: String?
+}
+
+/// A place where a branch can be trapped, with one zone per source and a default.
+public struct EntrapmentSiteEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var names: Names
+    public var nerve: NerveGroup
+    /// Nerve ids that pass through this site.
+    public var branches: [String]
+    /// The structure that traps the nerve (fascia, ligament, muscle border).
+    public var structure: String
+    /// The zone the tool uses unless told otherwise.
+    public var defaultZone: String
+    public var description: String
+}
+
+/// One axis of a zone: mean ± SD over n, millimetres.
+public struct AxisSpread: Codable, Hashable, Sendable {
+    public var mean: Double
+    public var sd: Double
+    /// Sample size behind the mean, if the source gives one.
+    public var n: Int?
+    /// Set when the SD is not from the zone's own source (borrowed or derived).
+    public var sdSource: String?
+    /// How the SD was obtained when it is not the source's own figure.
+    public var sdDerivation: String?
+}
+
+/// One source's account of where an entrapment site lies, as a distribution in a named frame.
+public struct ZoneEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var site: String
+    /// The nerve id the zone sits on.
+    public var branch: String
+    public var source: String
+    public var frame: String
+    public var lateral: AxisSpread
+    public var vertical: AxisSpread
+    public var fidelity: Fidelity
+    public var laterality: Laterality
+    /// What the source measured, and anything a reader must know (disagreements).
+    public var note: String?
+}
+
+/// A range of volumes, millilitres.
+public struct VolumeRange: Codable, Hashable, Sendable {
+    public var min: Double
+    public var max: Double
+}
+
+/// Where a diagnostic block for one entrapment site goes.
+public struct InjectionSiteEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var site: String
+    public var names: Names
+    public var laterality: Laterality
+    public var position: FramePositionEntry
+    /// `landmark` or `ultrasound`.
+    public var guidance: String
+    /// How to find the point from landmarks, step by step in plain words.
+    public var howToFind: String
+    public var volumeMillilitres: VolumeRange
+    public var agent: String
+    /// What counts as a positive block, with its source id in `provenance`.
+    public var positiveResponse: String
+    public var provenance: Provenance
+}
+
+/// A nearby pain generator that a tender point might be confused with.
+public struct LookAlikeEntry: Codable, Hashable, Sendable {
+    public var id: String
+    public var names: Names
+    public var laterality: Laterality
+    public var position: FramePositionEntry
+    /// Points within this distance are said to fit the look-alike (millimetres).
+    public var radiusMillimetres: Double
+    public var description: String
+    public var provenance: Provenance
+}

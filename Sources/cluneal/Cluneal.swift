@@ -1,0 +1,1 @@
+@main struct Cluneal { static func main() {} }
