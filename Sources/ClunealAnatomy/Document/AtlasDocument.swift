@@ -221,6 +221,11 @@ public struct ZoneEntry: Codable, Hashable, Sendable {
     public var vertical: AxisSpread
     public var fidelity: Fidelity
     public var laterality: Laterality
+    /// True for a variant kept for the record although the atlas judges it inconsistent with
+    /// the anatomy (for example a figure that matches another nerve). A disputed zone is
+    /// exempt from the near-its-nerve check, is never a site's default, and is reported as
+    /// disputed wherever it appears.
+    public var disputed: Bool?
     /// What the source measured, and anything a reader must know (disagreements).
     public var note: String?
 }
