@@ -1,0 +1,44 @@
+/// An atlas file decoded but not yet checked for meaning.
+public struct DecodedAtlas: Sendable {
+    public let file: String
+    public let document: AtlasDocument
+    let map: JSONSourceMap
+    /// The bibliography files the atlas names, relative to the atlas file.
+    public var sourceFileNames: [String] { document.sourceFiles ?? [] }
+}
+
+/// Loading an atlas: bytes in, a validated ``Atlas`` (or every problem found) out. No I/O:
+/// the caller reads the atlas file, then the source files it names, and passes the bytes.
+public enum AtlasLoader {
+    /// Step 1: JSON syntax, duplicate keys, types and required fields.
+    public static func decode(_ input: AtlasInput) throws(AtlasErrors) -> DecodedAtlas {
+        do {
+            let (document, map) = try JSONDocumentDecoder.decode(AtlasDocument.self, from: input)
+            return DecodedAtlas(file: input.file, document: document, map: map)
+        } catch {
+            throw AtlasErrors([error])
+        }
+    }
+
+    /// Step 2: decode the bibliography files and check the atlas's meaning.
+    public static func validate(_ decoded: DecodedAtlas, sourceFiles: [AtlasInput]) throws(AtlasErrors) -> Atlas {
+        var errors: [AtlasError] = []
+        var bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)] = []
+        for input in sourceFiles {
+            do {
+                let (doc, map) = try JSONDocumentDecoder.decode(SourceFileDocument.self, from: input)
+                bibliographies.append((input.file, doc, map))
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw AtlasErrors(errors) }
+        var validator = AtlasValidator(decoded: decoded, bibliographies: bibliographies)
+        return try validator.run()
+    }
+
+    /// Both steps, for callers that already hold every file's bytes.
+    public static func load(_ input: AtlasInput, sourceFiles: [AtlasInput]) throws(AtlasErrors) -> Atlas {
+        try validate(decode(input), sourceFiles: sourceFiles)
+    }
+}

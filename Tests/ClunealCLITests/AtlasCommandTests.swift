@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import cluneal
+
+@Suite("cluneal atlas")
+struct AtlasCommandTests {
+    @Test func versionPrints() throws {
+        let r = try CLIRunner.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == Cluneal.version)
+    }
+
+    @Test func validateAcceptsTheDefaultAtlas() throws {
+        let r = try CLIRunner.run(["atlas", "validate"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("valid: "))
+    }
+
+    @Test func listShowsEveryKindWithSourcesAndFidelity() throws {
+        let r = try CLIRunner.run(["atlas", "list", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        let kinds = Set(items.compactMap { $0["kind"] as? String })
+        #expect(kinds == ["landmark", "structure", "nerve", "entrapment-site", "zone", "injection-site", "look-alike"])
+        for item in items where (item["kind"] as? String) != "entrapment-site" {
+            #expect(!((item["sources"] as? [String]) ?? []).isEmpty, "\(item["id"] ?? "?") has no source")
+            #expect(item["fidelity"] != nil, "\(item["id"] ?? "?") has no fidelity")
+        }
+    }
+
+    @Test(arguments: ["psis", "iliac-crest", "scn-medial", "long-dorsal-sacroiliac-ligament"])
+    func showPrintsBothSidesInCentimetres(id: String) throws {
+        let r = try CLIRunner.run(["atlas", "show", id])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("left "))
+        #expect(r.stdout.contains("right "))
+        #expect(r.stdout.contains(" cm"))
+        let mm = try CLIRunner.run(["atlas", "show", id, "--units", "mm", "--side", "left"])
+        #expect(mm.stdout.contains(" mm"))
+        #expect(!mm.stdout.contains("\nright "))
+    }
+
+    @Test func showScalesToAPerson() throws {
+        let r = try CLIRunner.run(["atlas", "show", "psis", "--json", "--height", "187cm"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let scaling = try #require(object["scaling"] as? [String: Any])
+        #expect(scaling["method"] as? String == "stature")
+        let geometry = try #require(object["geometry"] as? [[String: Any]])
+        let left = try #require(geometry.first { $0["side"] as? String == "left" })
+        let points = try #require(left["pointsMillimetres"] as? [[Double]])
+        #expect(abs(points[0][0] - 44) < 0.01)
+    }
+
+    @Test func sourcesListCitations() throws {
+        let r = try CLIRunner.run(["atlas", "sources"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("[lu-1998]") || r.stdout.contains("Lu"))
+    }
+
+    static let brokenFolder = CLIRunner.root.appendingPathComponent("Tests/ClunealAnatomyTests/Fixtures/broken")
+    static var brokenFiles: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: brokenFolder.path)) ?? []).filter { $0.hasSuffix(".atlas.json") }.sorted()
+    }
+
+    @Test("A broken atlas exits 65 with one located error per problem", arguments: brokenFiles)
+    func brokenAtlasExits65(file: String) throws {
+        let r = try CLIRunner.run(["atlas", "validate", Self.brokenFolder.appendingPathComponent(file).path])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("cluneal: error: "))
+        #expect(r.stderr.contains(file))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aMissingAtlasExits66() throws {
+        let r = try CLIRunner.run(["atlas", "validate", "/nonexistent/atlas.json"])
+        #expect(r.status == 66)
+        #expect(r.stderr == "cluneal: error: atlas /nonexistent/atlas.json: no such file\n")
+    }
+
+    @Test(arguments: [
+        (["atlas", "show", "psis", "--height", "-170cm"], Int32(65), "height"),
+        (["atlas", "show", "psis", "--height", "abc"], 64, "--height"),
+        (["atlas", "show", "psis", "--psis-from-midline", "40cm"], 65, "psis-from-midline"),
+        (["atlas", "show", "psis", "--units", "inches"], 64, "--units"),
+        (["atlas", "show", "psis", "--side", "middle"], 64, "--side"),
+        (["atlas", "show", "nowhere"], 65, "nowhere"),
+        (["atlas", "show", "psis", "--landmark", "psis:up:4cm:0"], 64, "--landmark"),
+        (["atlas", "show", "psis", "--measurements", "/nonexistent.json"], 66, "/nonexistent.json"),
+        (["atlas", "list", "--bogus"], 64, "--bogus"),
+    ])
+    func badInputGetsAClearErrorAndCode(arguments: [String], status: Int32, mentions: String) throws {
+        let r = try CLIRunner.run(arguments)
+        #expect(r.status == status, "\(r.stderr)")
+        #expect(r.stderr.contains(mentions), "\(r.stderr)")
+    }
+
+    @Test func parsingSharesTheMeasurementOptions() throws {
+        let command = try Cluneal.parseAsRoot(["atlas", "show", "psis", "--height", "1.72m", "--landmark", "greater-trochanter:left:16cm:-8cm"])
+        let show = try #require(command as? AtlasShow)
+        #expect(show.measurementOptions.height == "1.72m")
+        #expect(show.measurementOptions.landmarks.count == 1)
+    }
+}
