@@ -4,6 +4,8 @@
 /// x' = a·x + b·z + tx
 /// z' = c·x + d·z + tz
 /// ```
+///
+/// `a`, `b`, `c`, `d` are dimensionless; `tx`, `tz` are millimetres.
 public struct AffineTransform: Hashable, Sendable, PlanarWarp {
     public var a: Double, b: Double, c: Double, d: Double
     public var tx: Double, tz: Double
@@ -40,12 +42,24 @@ public struct AffineTransform: Hashable, Sendable, PlanarWarp {
             tx: a * other.tx + b * other.tz + tx, tz: c * other.tx + d * other.tz + tz)
     }
 
-    /// The inverse map, or `nil` when the transform collapses the plane.
+    /// The inverse map, or `nil` when the transform (nearly) collapses the plane or has a
+    /// non-finite coefficient.
+    ///
+    /// "Nearly" is relative: the determinant is compared with the square of the largest linear
+    /// coefficient, so a uniform scaling by 10⁻⁶ inverts while a map that squashes one direction
+    /// 10¹⁰ times more than another does not.
     public var inverted: AffineTransform? {
-        let det = determinant
-        guard abs(det) > Tolerance.singular, det.isFinite else { return nil }
-        let ia = d / det, ib = -b / det, ic = -c / det, id = a / det
-        return AffineTransform(a: ia, b: ib, c: ic, d: id,
-                               tx: -(ia * tx + ib * tz), tz: -(ic * tx + id * tz))
+        let m = Swift.max(abs(a), abs(b), abs(c), abs(d))
+        guard m > 0, m.isFinite, tx.isFinite, tz.isFinite else { return nil }
+        // Determinant of the linear part divided by m², computed without overflow.
+        let an = a / m, bn = b / m, cn = c / m, dn = d / m
+        let detn = an * dn - bn * cn
+        guard abs(detn) > Tolerance.singular else { return nil }
+        let k = 1 / (detn * m)
+        let ia = dn * k, ib = -bn * k, ic = -cn * k, id = an * k
+        let inverse = AffineTransform(a: ia, b: ib, c: ic, d: id,
+                                      tx: -(ia * tx + ib * tz), tz: -(ic * tx + id * tz))
+        let coefficients = [inverse.a, inverse.b, inverse.c, inverse.d, inverse.tx, inverse.tz]
+        return coefficients.allSatisfy(\.isFinite) ? inverse : nil
     }
 }

@@ -41,11 +41,14 @@ public struct Bounds: Hashable, Sendable {
         min.x < other.max.x && other.min.x < max.x && min.z < other.max.z && other.min.z < max.z
     }
 
-    /// The bounds grown by `margin` on every side (shrunk for a negative margin, never inverted).
+    /// The bounds shrunk by `margin` millimetres on every side (grown for a negative margin).
+    /// Shrinking stops at the centre line, so the result is never inverted.
     public func inset(by margin: Double) -> Bounds {
         let dx = Swift.min(margin, width / 2), dz = Swift.min(margin, height / 2)
         return Bounds(min: Point(min.x + dx, min.z + dz), max: Point(max.x - dx, max.z - dz))
     }
 
+    /// The bounds grown by `margin` millimetres on every side (shrunk for a negative margin,
+    /// never inverted).
     public func expanded(by margin: Double) -> Bounds { inset(by: -margin) }
 }

@@ -14,9 +14,13 @@ public struct Polygon: Hashable, Sendable {
     }
 
     /// Signed area (positive when the points run counter-clockwise with z up), mm².
+    ///
+    /// Summed relative to the first point, so a small outline far from the origin keeps its
+    /// precision. A doubly wound outline counts twice; lobes of opposite winding cancel.
     public var signedArea: Double {
+        let o = points[0]
         var sum = 0.0
-        for (a, b) in edgesPoints { sum += a.x * b.z - b.x * a.z }
+        for (a, b) in edgesPoints { sum += (a - o).cross(b - o) }
         return sum / 2
     }
 
@@ -34,16 +38,19 @@ public struct Polygon: Hashable, Sendable {
 
     public var bounds: Bounds { Bounds(points) ?? Bounds(min: points[0], max: points[0]) }
 
-    /// Area centroid.
+    /// Area centroid, millimetres (weighted by signed area, so the same for either winding).
     public var centroid: Point {
-        var cx = 0.0, cz = 0.0
+        let o = points[0]
+        var cx = 0.0, cz = 0.0, twiceArea = 0.0
         for (a, b) in edgesPoints {
-            let f = a.x * b.z - b.x * a.z
-            cx += (a.x + b.x) * f
-            cz += (a.z + b.z) * f
+            let u = a - o, v = b - o
+            let f = u.cross(v)
+            twiceArea += f
+            cx += (u.dx + v.dx) * f
+            cz += (u.dz + v.dz) * f
         }
-        let k = 1 / (6 * signedArea)
-        return Point(cx * k, cz * k)
+        let k = 1 / (3 * twiceArea)
+        return Point(o.x + cx * k, o.z + cz * k)
     }
 
     /// Winding number of the outline around `p` (0 outside for a simple polygon).

@@ -38,6 +38,10 @@ public struct Ribbon: Hashable, Sendable {
     public func closestCentrelinePoint(to p: Point) -> ClosestPoint { centreline.closestPoint(to: p) }
 
     /// Distance from `p` to the ribbon's edge: 0 inside the band, millimetres.
+    ///
+    /// Measured from the nearest centreline point: the distance to the centreline minus half
+    /// the width there. Exact where the width is constant; where it tapers, the true distance to
+    /// the slanted edge is smaller by a factor of about cos(taper angle).
     public func distance(to p: Point) -> Double {
         let c = centreline.closestPoint(to: p)
         return Swift.max(0, c.distance - width(atArcLength: c.arcLength) / 2)

@@ -1,6 +1,6 @@
 /// A straight segment between two distinct points, millimetres.
 ///
-/// Invariant: the end points are finite and at least ``Tolerance/length`` apart.
+/// Invariant: the end points are finite and more than ``Tolerance/length`` apart.
 public struct Segment: Hashable, Sendable {
     public let start: Point
     public let end: Point
@@ -33,15 +33,21 @@ public struct Segment: Hashable, Sendable {
 
     public func distance(to p: Point) -> Double { closestPoint(to: p).distance }
 
-    /// The crossing point with `other`, if the two segments intersect (touching counts).
+    /// The crossing point with `other`, if the two segments intersect. Touching counts, with a
+    /// slack of ``Tolerance/length`` at the ends. Parallel segments (the sine of the angle
+    /// between them at most ``Tolerance/relative``) give `nil`, even when collinear and overlapping,
+    /// because they have no single crossing point.
     public func intersection(with other: Segment) -> Point? {
         let r = vector, s = other.vector
+        let lr = r.length, ls = s.length
         let denominator = r.cross(s)
+        // Relative test: the cross product is |r|·|s|·sin(angle), so this is scale-free.
+        guard abs(denominator) > Tolerance.relative * lr * ls else { return nil }
         let qp = other.start - start
-        if abs(denominator) < Tolerance.area { return nil }
         let t = qp.cross(s) / denominator
         let u = qp.cross(r) / denominator
-        guard t >= -1e-12, t <= 1 + 1e-12, u >= -1e-12, u <= 1 + 1e-12 else { return nil }
-        return point(at: t)
+        let slackT = Tolerance.length / lr, slackU = Tolerance.length / ls
+        guard t >= -slackT, t <= 1 + slackT, u >= -slackU, u <= 1 + slackU else { return nil }
+        return point(at: Swift.min(1, Swift.max(0, t)))
     }
 }
