@@ -26,10 +26,10 @@ public struct SimilarityTransform: Hashable, Sendable, PlanarWarp {
 
     public static let identity = SimilarityTransform()
 
-    /// The same map as an ``AffineTransform``.
-    public var asAffine: AffineTransform {
+    /// The same map as an ``AffineMap``.
+    public var asAffine: AffineMap {
         let sc = scale * cosine(rotationRadians), ss = scale * sine(rotationRadians)
-        return AffineTransform(a: sc, b: -ss, c: ss, d: sc, tx: translation.dx, tz: translation.dz)
+        return AffineMap(a: sc, b: -ss, c: ss, d: sc, tx: translation.dx, tz: translation.dz)
     }
 
     public func apply(_ p: Point) -> Point { asAffine.apply(p) }

@@ -37,7 +37,7 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
     /// Kernel weights for U measured in the normalised frame (millimetres of output).
     private let normalizedWeights: [Vector]
     /// The affine part as a map from the normalised frame to millimetres.
-    private let normalizedAffine: AffineTransform
+    private let normalizedAffine: AffineMap
 
     /// Fits the spline.
     ///
@@ -51,7 +51,7 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
     ///   - ``GeometryError/duplicateLandmark(first:second:)`` for two reference points within
     ///     ``Tolerance/length`` of each other;
     ///   - ``GeometryError/collinear`` when the reference points lie on one line (same
-    ///     tolerance as ``AffineTransform/fit(_:)``);
+    ///     tolerance as ``AffineMap/fit(_:)``);
     ///   - ``GeometryError/singular`` when the linear system is numerically singular or the
     ///     arithmetic overflows.
     public init(pairs: [LandmarkPair], regularization: Double = 0) throws(GeometryError) {
@@ -103,7 +103,7 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
         self.unit = unit
         self.normalizedReferences = references
         self.normalizedWeights = (0..<n).map { Vector(sx[$0] / divisor, sz[$0] / divisor) }
-        self.normalizedAffine = AffineTransform(
+        self.normalizedAffine = AffineMap(
             a: sx[n + 1], b: sx[n + 2], c: sz[n + 1], d: sz[n + 2],
             tx: sx[n] + to.centroid.x, tz: sz[n] + to.centroid.z)
         let coefficients = [normalizedAffine.a, normalizedAffine.b, normalizedAffine.c,
@@ -139,7 +139,7 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
     /// The first-order approximation of the warp at `p`: the affine map with the same value
     /// and the same Jacobian (derivative) there. Its linear part is the analytic Jacobian,
     /// dimensionless.
-    public func linearization(at p: Point) -> AffineTransform {
+    public func linearization(at p: Point) -> AffineMap {
         let q = normalized(p)
         // ∇U = (2 log r + 1)(q − qᵢ) = (log r² + 1)(q − qᵢ), and 0 at r = 0.
         var jxx = normalizedAffine.a, jxz = normalizedAffine.b
@@ -153,10 +153,10 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
             jzx += weight.dz * g * d.dx; jzz += weight.dz * g * d.dz
         }
         // d/dp = (1/unit)·d/dq.
-        let linear = AffineTransform(a: jxx / unit, b: jxz / unit, c: jzx / unit, d: jzz / unit,
+        let linear = AffineMap(a: jxx / unit, b: jxz / unit, c: jzx / unit, d: jzz / unit,
                                      tx: 0, tz: 0)
         let image = apply(p), moved = linear.apply(p)
-        return AffineTransform(a: linear.a, b: linear.b, c: linear.c, d: linear.d,
+        return AffineMap(a: linear.a, b: linear.b, c: linear.c, d: linear.d,
                                tx: image.x - moved.x, tz: image.z - moved.z)
     }
 
@@ -165,11 +165,11 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
 
     /// The affine part of the decomposition in the type's documentation, with U measured in
     /// millimetres.
-    public var affinePart: AffineTransform {
+    public var affinePart: AffineMap {
         // Measuring U in the normalised frame rescales it: U(r/unit) = (U(r) − r² log unit)/unit².
         // Given the side conditions, Σ wᵢ |q − qᵢ|² = Σ wᵢ |qᵢ|² for every q, so the change of
         // units only moves the constant term.
-        let toNormalized = AffineTransform(a: 1 / unit, b: 0, c: 0, d: 1 / unit,
+        let toNormalized = AffineMap(a: 1 / unit, b: 0, c: 0, d: 1 / unit,
                                            tx: -centre.x / unit, tz: -centre.z / unit)
         var result = normalizedAffine.concatenating(toNormalized)
         let logUnit = naturalLogarithm(unit)

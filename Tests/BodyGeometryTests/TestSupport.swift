@@ -24,7 +24,7 @@ func isClose(_ p: Point, _ q: Point, _ tolerance: Double = 1e-9) -> Bool {
 }
 
 /// Coefficient-wise comparison of two affine maps.
-func isClose(_ s: AffineTransform, _ t: AffineTransform, _ tolerance: Double = 1e-9) -> Bool {
+func isClose(_ s: AffineMap, _ t: AffineMap, _ tolerance: Double = 1e-9) -> Bool {
     isClose(s.a, t.a, tolerance) && isClose(s.b, t.b, tolerance) && isClose(s.c, t.c, tolerance)
         && isClose(s.d, t.d, tolerance) && isClose(s.tx, t.tx, tolerance) && isClose(s.tz, t.tz, tolerance)
 }

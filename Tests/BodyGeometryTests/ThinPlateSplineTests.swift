@@ -1,6 +1,6 @@
 import BodyGeometry
 import Testing
-// Not Foundation: it has its own `AffineTransform`, which would make the name ambiguous.
+// Not Foundation: it has its own `AffineMap`, which would make the name ambiguous.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,11 +43,11 @@ struct ThinPlateSplineTests {
     }
 
     @Test("reduces to the affine map for affine targets", arguments: [
-        AffineTransform(a: 1.1, b: 0.3, c: -0.2, d: 0.95, tx: 20, tz: -15),
-        AffineTransform(a: 1, b: 0.6, c: 0, d: 1, tx: 0, tz: 0),
-        AffineTransform.identity,
+        AffineMap(a: 1.1, b: 0.3, c: -0.2, d: 0.95, tx: 20, tz: -15),
+        AffineMap(a: 1, b: 0.6, c: 0, d: 1, tx: 0, tz: 0),
+        AffineMap.identity,
     ])
-    func affineTargets(t: AffineTransform) throws {
+    func affineTargets(t: AffineMap) throws {
         let spline = try ThinPlateSpline(pairs: pairs(scatteredReferences, mappedBy: t.apply))
         #expect(isClose(spline.affinePart, t, 1e-9))
         for w in spline.weights { #expect(abs(w.dx) < 1e-12 && abs(w.dz) < 1e-12) }
@@ -129,7 +129,7 @@ struct ThinPlateSplineTests {
     @Test("very strong regularization tends to the affine least-squares fit", arguments: [1e16, Double.infinity])
     func strongRegularization(lambda: Double) throws {
         let spline = try ThinPlateSpline(pairs: Self.bent, regularization: lambda)
-        let affine = try AffineTransform.fit(Self.bent)
+        let affine = try AffineMap.fit(Self.bent)
         #expect(isClose(spline.affinePart, affine, 1e-6))
         for p in scatteredReferences { #expect(isClose(spline.apply(p), affine.apply(p), 1e-6)) }
     }
@@ -190,7 +190,7 @@ struct ThinPlateSplineTests {
     @Test func conformsToPlanarWarp() throws {
         let warps: [any PlanarWarp] = [
             try ThinPlateSpline(pairs: Self.bent),
-            try AffineTransform.fit(Self.bent),
+            try AffineMap.fit(Self.bent),
             try SimilarityTransform.fit(Self.bent),
         ]
         for warp in warps {

@@ -181,7 +181,7 @@ struct AtlasValidator {
                 fail(.invalidValue("branch \"\(z.branch)\" does not pass through site \"\(z.site)\""), path.appending("branch"))
             }
             guard frames[z.frame] != nil else {
-                fail(.unknownReference(id: z.frame, expected: "a frame"), path.appending("frame"))
+                if !frameIds.contains(z.frame) { fail(.unknownReference(id: z.frame, expected: "a frame"), path.appending("frame")) }
                 continue
             }
             let side: Side = z.laterality == .right ? .right : .left
@@ -214,7 +214,7 @@ struct AtlasValidator {
             if s.volumeMillilitres.min > s.volumeMillilitres.max {
                 fail(.invalidValue("volume min is larger than max"), path.appending("volumeMillilitres"))
             }
-            checkPosition(s.position, s.laterality, path.appending("position"), resolver)
+            checkPosition(s.position, s.laterality, path.appending("position"), resolver, declaredFrames: frameIds)
         }
         for (i, l) in (doc.lookAlikes ?? []).enumerated() {
             let path = root.appending("lookAlikes").appending(i)
@@ -222,7 +222,7 @@ struct AtlasValidator {
             checkProvenance(l.provenance, path.appending("provenance"), sourceIds)
             if l.description.trimmed.isEmpty { fail(.missingText("description"), path.appending("description")) }
             checkNumber(l.radiusMillimetres, Self.radiusRange, "mm", path.appending("radiusMillimetres"))
-            checkPosition(l.position, l.laterality, path.appending("position"), resolver)
+            checkPosition(l.position, l.laterality, path.appending("position"), resolver, declaredFrames: frameIds)
         }
 
         if !errors.isEmpty {
@@ -383,6 +383,8 @@ struct AtlasValidator {
         if f.description.trimmed.isEmpty { fail(.missingText("description"), path.appending("description")) }
         func pointLandmark(_ id: String?, _ field: String) -> String? {
             guard let id else { fail(.missingField(field), path); return nil }
+            // A landmark whose own geometry failed is reported there; don't report it again here.
+            if doc.landmarks.contains(where: { $0.id == id }), geometry[id] == nil { return nil }
             guard doc.landmarks.contains(where: { $0.id == id }), geometry[id]?.asPoint != nil else {
                 fail(.unknownReference(id: id, expected: "a point landmark"), path.appending(field)); return nil
             }
@@ -390,6 +392,8 @@ struct AtlasValidator {
         }
         func curve(_ id: String?) -> String? {
             guard let id else { fail(.missingField("curve"), path); return nil }
+            let declared = doc.structures.contains(where: { $0.id == id }) || doc.landmarks.contains(where: { $0.id == id })
+            if declared, geometry[id] == nil { return nil }
             guard case .polyline? = geometry[id] else {
                 fail(.unknownReference(id: id, expected: "a structure or landmark with polyline geometry"), path.appending("curve")); return nil
             }
@@ -417,11 +421,13 @@ struct AtlasValidator {
         return Frame(id: f.id, kind: kind, description: f.description)
     }
 
-    private mutating func checkPosition(_ p: FramePositionEntry, _ laterality: Laterality, _ path: JSONPath, _ resolver: FrameResolver) {
+    private mutating func checkPosition(_ p: FramePositionEntry, _ laterality: Laterality, _ path: JSONPath, _ resolver: FrameResolver, declaredFrames: Set<String>) {
         checkNumber(p.lateral, Self.offsetRange, "mm", path.appending("lateral"))
         checkNumber(p.vertical, Self.offsetRange, "mm", path.appending("vertical"))
         guard resolver.frames[p.frame] != nil else {
-            fail(.unknownReference(id: p.frame, expected: "a frame"), path.appending("frame")); return
+            // A declared frame that failed its own checks was reported there.
+            if !declaredFrames.contains(p.frame) { fail(.unknownReference(id: p.frame, expected: "a frame"), path.appending("frame")) }
+            return
         }
         guard p.lateral.isFinite, p.vertical.isFinite else { return }
         do {

@@ -103,6 +103,16 @@ public struct JSONSourceMap: Sendable {
         }
 
         mutating func number() throws(Problem) {
+            let start = i
+            try numberSyntax()
+            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            if let value = Double(text), !value.isFinite {
+                i = start
+                throw syntax("the number \(text) is too large to represent")
+            }
+        }
+
+        mutating func numberSyntax() throws(Problem) {
             if peek == UInt8(ascii: "-") { i += 1 }
             guard let c = peek, (0x30...0x39).contains(c) else { throw syntax("invalid number") }
             if c == 0x30 { i += 1 } else { while let d = peek, (0x30...0x39).contains(d) { i += 1 } }
@@ -171,6 +181,7 @@ public struct JSONSourceMap: Sendable {
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") { i += 1; continue }
                 if peek == UInt8(ascii: "}") { i += 1; return }
+                if atEnd { throw syntax("unexpected end of file inside an object") }
                 throw syntax("expected ',' or '}' in an object")
             }
         }
@@ -186,6 +197,7 @@ public struct JSONSourceMap: Sendable {
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") { i += 1; continue }
                 if peek == UInt8(ascii: "]") { i += 1; return }
+                if atEnd { throw syntax("unexpected end of file inside an array") }
                 throw syntax("expected ',' or ']' in an array")
             }
         }

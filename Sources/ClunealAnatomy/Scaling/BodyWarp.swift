@@ -7,7 +7,7 @@ public struct BodyWarp: Sendable, PlanarWarp {
     public enum Fit: Sendable {
         case none
         case similarity(SimilarityTransform)
-        case affine(AffineTransform)
+        case affine(AffineMap)
         case thinPlateSpline(ThinPlateSpline)
     }
 

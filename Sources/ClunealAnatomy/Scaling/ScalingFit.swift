@@ -60,11 +60,11 @@ enum ScalingFit {
                     method = .thinPlateSpline
                 } catch {
                     notes.append("thin-plate spline not possible (\(error.description)); fell back to an affine fit")
-                    fit = .affine(try AffineTransform.fit(landmarkPairs))
+                    fit = .affine(try AffineMap.fit(landmarkPairs))
                     method = .affine
                 }
             } else if all.count == 3 {
-                fit = .affine(try AffineTransform.fit(landmarkPairs))
+                fit = .affine(try AffineMap.fit(landmarkPairs))
                 method = .affine
             } else {
                 fit = .similarity(try SimilarityTransform.fit(landmarkPairs))

@@ -25,7 +25,8 @@ struct AtlasValidate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let path = try file ?? AtlasFiles.defaultAtlasPath()
+            let path: String
+            if let file { path = file } else { path = try AtlasFiles.defaultAtlasPath() }
             do {
                 let atlas = try AtlasFiles.load(path: path)
                 let d = atlas.document

@@ -16,7 +16,8 @@ struct AtlasOptions: ParsableArguments {
 
     /// Reads and validates the atlas and the bibliography files it names.
     func load() throws(CLIError) -> Atlas {
-        try AtlasFiles.load(path: atlasPath ?? AtlasFiles.defaultAtlasPath())
+        if let atlasPath { return try AtlasFiles.load(path: atlasPath) }
+        return try AtlasFiles.load(path: try AtlasFiles.defaultAtlasPath())
     }
 }
 

@@ -1,4 +1,4 @@
-extension AffineTransform {
+extension AffineMap {
     /// The affine map that best maps each reference point onto its target, in the
     /// least-squares sense: it minimises Σ |A(referenceᵢ) − targetᵢ|² (mm²) over all six
     /// coefficients. Three non-collinear pairs determine it exactly; more are averaged.
@@ -15,7 +15,7 @@ extension AffineTransform {
     ///     ``Tolerance/length``, or at most √``Tolerance/singular`` (10⁻⁵) times their spread
     ///     along it;
     ///   - ``GeometryError/singular`` when the arithmetic overflows.
-    public static func fit(_ pairs: [LandmarkPair]) throws(GeometryError) -> AffineTransform {
+    public static func fit(_ pairs: [LandmarkPair]) throws(GeometryError) -> AffineMap {
         try pairs.validate(minimumCount: 3)
         guard let from = PointMoments(pairs.references), let to = PointMoments(pairs.targets)
         else { throw .tooFewPairs(needed: 3, got: pairs.count) }
@@ -33,9 +33,9 @@ extension AffineTransform {
         let ixx = from.szz / det, ixz = -from.sxz / det, izz = from.sxx / det
         let a = cxx * ixx + cxz * ixz, b = cxx * ixz + cxz * izz
         let c = czx * ixx + czz * ixz, d = czx * ixz + czz * izz
-        let linear = AffineTransform(a: a, b: b, c: c, d: d, tx: 0, tz: 0)
+        let linear = AffineMap(a: a, b: b, c: c, d: d, tx: 0, tz: 0)
         let moved = linear.apply(from.centroid)
-        let result = AffineTransform(a: a, b: b, c: c, d: d,
+        let result = AffineMap(a: a, b: b, c: c, d: d,
                                      tx: to.centroid.x - moved.x, tz: to.centroid.z - moved.z)
         guard [result.a, result.b, result.c, result.d, result.tx, result.tz].allSatisfy(\.isFinite)
         else { throw .singular }

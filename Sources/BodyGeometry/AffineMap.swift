@@ -6,7 +6,7 @@
 /// ```
 ///
 /// `a`, `b`, `c`, `d` are dimensionless; `tx`, `tz` are millimetres.
-public struct AffineTransform: Hashable, Sendable, PlanarWarp {
+public struct AffineMap: Hashable, Sendable, PlanarWarp {
     public var a: Double, b: Double, c: Double, d: Double
     public var tx: Double, tz: Double
 
@@ -15,11 +15,11 @@ public struct AffineTransform: Hashable, Sendable, PlanarWarp {
         self.tx = tx; self.tz = tz
     }
 
-    public static let identity = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: 0, tz: 0)
+    public static let identity = AffineMap(a: 1, b: 0, c: 0, d: 1, tx: 0, tz: 0)
 
     /// Uniform scaling about the origin.
-    public static func scaling(_ s: Double) -> AffineTransform {
-        AffineTransform(a: s, b: 0, c: 0, d: s, tx: 0, tz: 0)
+    public static func scaling(_ s: Double) -> AffineMap {
+        AffineMap(a: s, b: 0, c: 0, d: s, tx: 0, tz: 0)
     }
 
     public var determinant: Double { a * d - b * c }
@@ -35,8 +35,8 @@ public struct AffineTransform: Hashable, Sendable, PlanarWarp {
     public func localScale(at p: Point) -> Double { abs(determinant).squareRoot() }
 
     /// `self` after `other`: `(self ∘ other)(p) = self(other(p))`.
-    public func concatenating(_ other: AffineTransform) -> AffineTransform {
-        AffineTransform(
+    public func concatenating(_ other: AffineMap) -> AffineMap {
+        AffineMap(
             a: a * other.a + b * other.c, b: a * other.b + b * other.d,
             c: c * other.a + d * other.c, d: c * other.b + d * other.d,
             tx: a * other.tx + b * other.tz + tx, tz: c * other.tx + d * other.tz + tz)
@@ -48,7 +48,7 @@ public struct AffineTransform: Hashable, Sendable, PlanarWarp {
     /// "Nearly" is relative: the determinant is compared with the square of the largest linear
     /// coefficient, so a uniform scaling by 10⁻⁶ inverts while a map that squashes one direction
     /// 10¹⁰ times more than another does not.
-    public var inverted: AffineTransform? {
+    public var inverted: AffineMap? {
         let m = Swift.max(abs(a), abs(b), abs(c), abs(d))
         guard m > 0, m.isFinite, tx.isFinite, tz.isFinite else { return nil }
         // Determinant of the linear part divided by m², computed without overflow.
@@ -57,7 +57,7 @@ public struct AffineTransform: Hashable, Sendable, PlanarWarp {
         guard abs(detn) > Tolerance.singular else { return nil }
         let k = 1 / (detn * m)
         let ia = dn * k, ib = -bn * k, ic = -cn * k, id = an * k
-        let inverse = AffineTransform(a: ia, b: ib, c: ic, d: id,
+        let inverse = AffineMap(a: ia, b: ib, c: ic, d: id,
                                       tx: -(ia * tx + ib * tz), tz: -(ic * tx + id * tz))
         let coefficients = [inverse.a, inverse.b, inverse.c, inverse.d, inverse.tx, inverse.tz]
         return coefficients.allSatisfy(\.isFinite) ? inverse : nil

@@ -1,28 +1,28 @@
 import BodyGeometry
 import Testing
 
-@Suite("AffineTransform")
-struct AffineTransformTests {
+@Suite("AffineMap")
+struct AffineMapTests {
     /// A shear along x plus an anisotropic scale and a translation.
-    static let shear = AffineTransform(a: 1.2, b: 0.35, c: -0.1, d: 0.9, tx: 14, tz: -6)
+    static let shear = AffineMap(a: 1.2, b: 0.35, c: -0.1, d: 0.9, tx: 14, tz: -6)
 
     @Test func applyFollowsTheFormula() {
         let p = Self.shear.apply(Point(10, 20))
         #expect(isClose(p, Point(1.2 * 10 + 0.35 * 20 + 14, -0.1 * 10 + 0.9 * 20 - 6)))
         #expect(Self.shear.apply(Vector(1, 0)) == Vector(1.2, -0.1))
-        #expect(AffineTransform.identity.apply(Point(3, -4)) == Point(3, -4))
-        #expect(AffineTransform.scaling(2).apply(Point(3, -4)) == Point(6, -8))
+        #expect(AffineMap.identity.apply(Point(3, -4)) == Point(3, -4))
+        #expect(AffineMap.scaling(2).apply(Point(3, -4)) == Point(6, -8))
     }
 
     @Test func determinantAndLocalScale() {
         #expect(isClose(Self.shear.determinant, 1.2 * 0.9 + 0.35 * 0.1))
         #expect(isClose(Self.shear.localScale(at: Point(100, -50)), (1.2 * 0.9 + 0.035).squareRoot()))
-        #expect(AffineTransform.scaling(-3).localScale(at: .origin) == 3)
+        #expect(AffineMap.scaling(-3).localScale(at: .origin) == 3)
     }
 
     @Test func concatenationAppliesTheRightOperandFirst() {
-        let move = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: 5, tz: 0)
-        let double = AffineTransform.scaling(2)
+        let move = AffineMap(a: 1, b: 0, c: 0, d: 1, tx: 5, tz: 0)
+        let double = AffineMap.scaling(2)
         let p = Point(1, 1)
         #expect(double.concatenating(move).apply(p) == Point(12, 2))   // (1+5)·2
         #expect(move.concatenating(double).apply(p) == Point(7, 2))    // 1·2+5
@@ -40,46 +40,46 @@ struct AffineTransformTests {
 
     @Test("small but regular maps invert (the singularity test is relative)", arguments: [1e-6, 1e-9, 1e6])
     func smallScalingInverts(s: Double) throws {
-        let inverse = try #require(AffineTransform.scaling(s).inverted)
+        let inverse = try #require(AffineMap.scaling(s).inverted)
         #expect(isClose(inverse.a, 1 / s, 1e-12 / s))
     }
 
     @Test("collapsing or non-finite maps do not invert", arguments: [
-        AffineTransform(a: 1, b: 2, c: 2, d: 4, tx: 0, tz: 0),
-        AffineTransform(a: 0, b: 0, c: 0, d: 0, tx: 1, tz: 1),
-        AffineTransform(a: 1e6, b: 0, c: 0, d: 1e-6, tx: 0, tz: 0),
-        AffineTransform(a: .nan, b: 0, c: 0, d: 1, tx: 0, tz: 0),
-        AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: .infinity, tz: 0),
+        AffineMap(a: 1, b: 2, c: 2, d: 4, tx: 0, tz: 0),
+        AffineMap(a: 0, b: 0, c: 0, d: 0, tx: 1, tz: 1),
+        AffineMap(a: 1e6, b: 0, c: 0, d: 1e-6, tx: 0, tz: 0),
+        AffineMap(a: .nan, b: 0, c: 0, d: 1, tx: 0, tz: 0),
+        AffineMap(a: 1, b: 0, c: 0, d: 1, tx: .infinity, tz: 0),
     ])
-    func noInverse(t: AffineTransform) {
+    func noInverse(t: AffineMap) {
         #expect(t.inverted == nil)
     }
 }
 
-@Suite("AffineTransform.fit")
+@Suite("AffineMap.fit")
 struct AffineFitTests {
     @Test("three pairs are fitted exactly", arguments: [
         AffineFitTests.shear,
-        AffineTransform(a: -0.8, b: 1.5, c: 2.2, d: 0.4, tx: -300, tz: 1200),
-        AffineTransform.identity,
+        AffineMap(a: -0.8, b: 1.5, c: 2.2, d: 0.4, tx: -300, tz: 1200),
+        AffineMap.identity,
     ])
-    func exactForThree(t: AffineTransform) throws {
+    func exactForThree(t: AffineMap) throws {
         let references = [Point(-40, 10), Point(60, -25), Point(15, 80)]
-        let fitted = try AffineTransform.fit(pairs(references, mappedBy: t.apply))
+        let fitted = try AffineMap.fit(pairs(references, mappedBy: t.apply))
         #expect(isClose(fitted, t, 1e-9))
         for p in references { #expect(isClose(fitted.apply(p), t.apply(p), 1e-9)) }
     }
 
-    static let shear = AffineTransform(a: 1, b: 0.6, c: 0, d: 1, tx: 25, tz: -40)
+    static let shear = AffineMap(a: 1, b: 0.6, c: 0, d: 1, tx: 25, tz: -40)
 
     @Test func recoversAShearFromManyPairs() throws {
-        let fitted = try AffineTransform.fit(pairs(scatteredReferences, mappedBy: Self.shear.apply))
+        let fitted = try AffineMap.fit(pairs(scatteredReferences, mappedBy: Self.shear.apply))
         #expect(isClose(fitted, Self.shear, 1e-10))
     }
 
     @Test func recoversAMapFarFromTheOrigin() throws {
         let offset = scatteredReferences.map { Point($0.x + 1e5, $0.z - 2e5) }
-        let fitted = try AffineTransform.fit(pairs(offset, mappedBy: Self.shear.apply))
+        let fitted = try AffineMap.fit(pairs(offset, mappedBy: Self.shear.apply))
         #expect(isClose(fitted.a, 1, 1e-9) && isClose(fitted.b, 0.6, 1e-9))
         #expect(isClose(fitted.c, 0, 1e-9) && isClose(fitted.d, 1, 1e-9))
         for p in offset { #expect(isClose(fitted.apply(p), Self.shear.apply(p), 1e-6)) }
@@ -95,12 +95,12 @@ struct AffineFitTests {
             return LandmarkPair(reference: p, target: Point(q.x + Double.random(in: -0.5...0.5, using: &random),
                                                             q.z + Double.random(in: -0.5...0.5, using: &random)))
         }
-        let fitted = try AffineTransform.fit(noisy)
+        let fitted = try AffineMap.fit(noisy)
         #expect(isClose(fitted.a, 1, 0.005) && isClose(fitted.b, 0.6, 0.005))
         #expect(isClose(fitted.c, 0, 0.005) && isClose(fitted.d, 1, 0.005))
         #expect(isClose(fitted.tx, 25, 0.2) && isClose(fitted.tz, -40, 0.2))
         // Least squares: the residual is no bigger than that of the true map.
-        func residual(_ t: AffineTransform) -> Double {
+        func residual(_ t: AffineMap) -> Double {
             noisy.reduce(0) { $0 + (t.apply($1.reference) - $1.target).lengthSquared }
         }
         #expect(residual(fitted) <= residual(Self.shear))
@@ -111,7 +111,7 @@ struct AffineFitTests {
     func tooFew(count: Int) {
         let input = Array(pairs(scatteredReferences, mappedBy: { $0 }).prefix(count))
         #expect(throws: GeometryError.tooFewPairs(needed: 3, got: count)) {
-            try AffineTransform.fit(input)
+            try AffineMap.fit(input)
         }
     }
 
@@ -123,13 +123,13 @@ struct AffineFitTests {
     ])
     func collinear(references: [Point]) {
         #expect(throws: GeometryError.collinear) {
-            try AffineTransform.fit(pairs(references, mappedBy: { Point($0.z, $0.x) }))
+            try AffineMap.fit(pairs(references, mappedBy: { Point($0.z, $0.x) }))
         }
     }
 
     @Test func aThinButRealTriangleIsAccepted() throws {
         let references = [Point(0, 0), Point(100, 0), Point(50, 0.01)]
-        let fitted = try AffineTransform.fit(pairs(references, mappedBy: Self.shear.apply))
+        let fitted = try AffineMap.fit(pairs(references, mappedBy: Self.shear.apply))
         #expect(isClose(fitted, Self.shear, 1e-6))
     }
 
@@ -140,7 +140,7 @@ struct AffineFitTests {
         var input = pairs(scatteredReferences, mappedBy: Self.shear.apply)
         if inTarget { input[index].target = bad } else { input[index].reference = bad }
         #expect(throws: GeometryError.nonFinite(index: index)) {
-            try AffineTransform.fit(input)
+            try AffineMap.fit(input)
         }
     }
 }
