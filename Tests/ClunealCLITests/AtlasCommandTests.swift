@@ -81,7 +81,7 @@ struct AtlasCommandTests {
     }
 
     @Test(arguments: [
-        (["atlas", "show", "psis", "--height", "-170cm"], Int32(65), "height"),
+        (["atlas", "show", "psis", "--height=-170cm"], Int32(65), "--height: -170.0 cm is out of range (allowed 130.0 cm to 220.0 cm)"),
         (["atlas", "show", "psis", "--height", "abc"], 64, "--height"),
         (["atlas", "show", "psis", "--psis-from-midline", "40cm"], 65, "psis-from-midline"),
         (["atlas", "show", "psis", "--units", "inches"], 64, "--units"),
