@@ -42,6 +42,11 @@ struct AtlasList: ParsableCommand {
         var notice: String
     }
 
+    /// At most two source ids and a count of the rest, so the table fits a terminal.
+    static func shortSources(_ ids: [String]) -> String {
+        ids.count <= 2 ? ids.joined(separator: ",") : ids.prefix(2).joined(separator: ",") + " +\(ids.count - 2)"
+    }
+
     func run() throws {
         try reportingErrors {
             let atlas = try atlasOptions.load()
@@ -64,7 +69,7 @@ struct AtlasList: ParsableCommand {
                 var name = r.name ?? ""
                 if r.isDefault == true { name += " [default]" }
                 if r.disputed == true { name += " [disputed]" }
-                table.add([r.id, r.subkind.map { "\(r.kind) (\($0))" } ?? r.kind, r.side ?? "", r.fidelity ?? "", r.sources.joined(separator: ","), name])
+                table.add([r.id, r.subkind.map { "\(r.kind) (\($0))" } ?? r.kind, r.side ?? "", r.fidelity ?? "", Self.shortSources(r.sources), name])
             }
             StandardOutput.write("Atlas \(atlas.id) \(atlas.version): \(rows.count) items\n\n" + table.render() + "\n\(Notice.text)\n")
         }
