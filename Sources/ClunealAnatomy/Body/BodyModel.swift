@@ -42,7 +42,7 @@ public struct BodyModel: Sendable {
                     continue
                 }
                 for side in Side.allCases {
-                    guard let onSide = AtlasValidator.place(g, laterality: laterality, side: side),
+                    guard let onSide = g.placed(laterality: laterality, side: side),
                           let w = onSide.mapped(warp.apply, widthScale: widthScale) else { continue }
                     out.append(Placed(entry: e, side: side, geometry: w))
                 }
@@ -53,7 +53,7 @@ public struct BodyModel: Sendable {
         structures = placeAll(atlas.document.structures, \.laterality, \.id)
         nerves = placeAll(atlas.document.nerves, \.laterality, \.id)
 
-        let reference = AtlasValidator.referenceResolver(document: atlas.document, geometry: atlas.geometry, frames: atlas.frames)
+        let reference = FrameResolver.reference(document: atlas.document, geometry: atlas.geometry, frames: atlas.frames)
         func sides(_ l: Laterality) -> [Side] {
             switch l {
             case .left: [.left]

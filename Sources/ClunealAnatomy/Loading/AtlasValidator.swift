@@ -133,7 +133,7 @@ struct AtlasValidator {
             let path = root.appending("frames").appending(i)
             if let frame = checkFrame(f, path, geometry) { frames[f.id] = frame }
         }
-        let resolver = Self.referenceResolver(document: doc, geometry: geometry, frames: frames)
+        let resolver = FrameResolver.reference(document: doc, geometry: geometry, frames: frames)
 
         // Sites, zones, injection sites, look-alikes.
         let nerveIds = Dictionary(doc.nerves.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -229,34 +229,6 @@ struct AtlasValidator {
             throw AtlasErrors(errors.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) })
         }
         return Atlas(file: decoded.file, document: doc, sources: sources, geometry: geometry, frames: frames)
-    }
-
-    /// The frame resolver for the reference body: left-side geometry as written, the right mirrored.
-    static func referenceResolver(document: AtlasDocument, geometry: [String: Geometry], frames: [String: Frame]) -> FrameResolver {
-        var points: [Side: [String: Point]] = [.left: [:], .right: [:]]
-        var curves: [Side: [String: Polyline]] = [.left: [:], .right: [:]]
-        var laterality: [String: Laterality] = [:]
-        for l in document.landmarks { laterality[l.id] = l.laterality }
-        for s in document.structures { laterality[s.id] = s.laterality }
-        for n in document.nerves { laterality[n.id] = n.laterality }
-        for (id, g) in geometry {
-            for side in Side.allCases {
-                guard let placed = place(g, laterality: laterality[id] ?? .bilateral, side: side) else { continue }
-                if let p = placed.asPoint { points[side]?[id] = p }
-                if let c = placed.asPolyline { curves[side]?[id] = c }
-            }
-        }
-        return FrameResolver(frames: frames, points: points, curves: curves)
-    }
-
-    /// An item's geometry on `side`, or nil if the item does not exist there.
-    static func place(_ g: Geometry, laterality: Laterality, side: Side) -> Geometry? {
-        switch laterality {
-        case .midline: g
-        case .bilateral: side == .left ? g : g.mirrored
-        case .left: side == .left ? g : nil
-        case .right: side == .right ? g : nil
-        }
     }
 
     // MARK: - Checks

@@ -102,3 +102,23 @@ public struct FrameResolver: Sendable {
         return c
     }
 }
+
+extension FrameResolver {
+    /// The resolver for the reference body: left-side geometry as written, the right mirrored.
+    static func reference(document: AtlasDocument, geometry: [String: Geometry], frames: [String: Frame]) -> FrameResolver {
+        var points: [Side: [String: Point]] = [.left: [:], .right: [:]]
+        var curves: [Side: [String: Polyline]] = [.left: [:], .right: [:]]
+        var laterality: [String: Laterality] = [:]
+        for l in document.landmarks { laterality[l.id] = l.laterality }
+        for s in document.structures { laterality[s.id] = s.laterality }
+        for n in document.nerves { laterality[n.id] = n.laterality }
+        for (id, g) in geometry {
+            for side in Side.allCases {
+                guard let placed = g.placed(laterality: laterality[id] ?? .bilateral, side: side) else { continue }
+                if let p = placed.asPoint { points[side]?[id] = p }
+                if let c = placed.asPolyline { curves[side]?[id] = c }
+            }
+        }
+        return FrameResolver(frames: frames, points: points, curves: curves)
+    }
+}

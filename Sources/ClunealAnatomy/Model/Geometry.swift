@@ -51,6 +51,17 @@ public enum Geometry: Hashable, Sendable {
         }
     }
 
+    /// The geometry of an item of `laterality` on `side` (written for the left, mirrored to the
+    /// right), or `nil` if the item does not exist on that side.
+    public func placed(laterality: Laterality, side: Side) -> Geometry? {
+        switch laterality {
+        case .midline: self
+        case .bilateral: side == .left ? self : mirrored
+        case .left: side == .left ? self : nil
+        case .right: side == .right ? self : nil
+        }
+    }
+
     /// The polyline this geometry runs along, for items used as curves.
     public var asPolyline: Polyline? {
         switch self {
