@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "BodyGeometry", targets: ["BodyGeometry"]),
         .library(name: "ClunealAnatomy", targets: ["ClunealAnatomy"]),
+        .library(name: "ClunealRender", targets: ["ClunealRender"]),
         .executable(name: "cluneal", targets: ["cluneal"]),
     ],
     dependencies: [
@@ -19,6 +20,13 @@ let package = Package(
         // Atlas schema, loading and validation, measurements and scaling. No file I/O:
         // it takes bytes and returns values.
         .target(name: "ClunealAnatomy", dependencies: ["BodyGeometry"]),
+        // System libraries: a module map and a shim header each. SwiftPM reads the .pc files for
+        // the -I/-l flags; the providers are the install hint when they are missing.
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        // Scene model, label placement, rasteriser, text, PNG and SVG writers. No file I/O:
+        // it takes scenes (and optionally font bytes) and returns pixels and bytes.
+        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "CLibPNG", "CFreeType"]),
         // The command-line tool: the only place that touches files, the clock or the environment.
         .executableTarget(
             name: "cluneal",
@@ -33,6 +41,11 @@ let package = Package(
             name: "ClunealAnatomyTests",
             dependencies: ["ClunealAnatomy", "BodyGeometry"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClunealRenderTests",
+            dependencies: ["ClunealRender", "BodyGeometry", "CLibPNG"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "ClunealCLITests",

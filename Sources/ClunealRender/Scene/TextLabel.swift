@@ -1,0 +1,100 @@
+/// Regular or bold DejaVu Sans.
+public enum FontWeight: String, Hashable, Sendable, CaseIterable {
+    case regular
+    case bold
+}
+
+/// Where the anchor sits relative to the text.
+public struct TextAlignment: Hashable, Sendable {
+    public enum Horizontal: String, Hashable, Sendable { case start, middle, end }
+    public enum Vertical: String, Hashable, Sendable {
+        /// The anchor is on the first line's baseline.
+        case baseline
+        /// The anchor is at the top of the text box (first line's ascent).
+        case top
+        /// The anchor is at the middle of the text box.
+        case middle
+        /// The anchor is at the bottom of the text box (last line's descent).
+        case bottom
+    }
+
+    public var horizontal: Horizontal
+    public var vertical: Vertical
+
+    public init(_ horizontal: Horizontal = .start, _ vertical: Vertical = .baseline) {
+        self.horizontal = horizontal
+        self.vertical = vertical
+    }
+
+    public static let start = TextAlignment(.start, .baseline)
+    public static let centred = TextAlignment(.middle, .middle)
+    public static let topLeft = TextAlignment(.start, .top)
+}
+
+/// A contrasting outline drawn beneath text so it stays legible over a busy map.
+public struct Halo: Hashable, Sendable {
+    public var color: Color
+    /// How far the halo reaches beyond the glyph edges, page millimetres.
+    public var widthMm: Double
+    public init(color: Color = .white, widthMm: Double = 0.4) {
+        self.color = color
+        self.widthMm = widthMm
+    }
+}
+
+/// How a label finds its place.
+public enum LabelPlacement: Hashable, Sendable {
+    /// The text sits at its anchor, aligned by ``TextLabel/alignment``.
+    case fixed
+    /// The label placer picks a spot around the anchor that overlaps no other label and stays
+    /// on the page; a leader line is drawn when the label ends up away from the anchor. A label
+    /// that fits nowhere is dropped and reported, never drawn over another.
+    case automatic(AutomaticPlacement)
+}
+
+public struct AutomaticPlacement: Hashable, Sendable {
+    /// Higher priorities are placed first (and so get the best spots).
+    public var priority: Int
+    /// Distance between the anchor and the nearest label corner or edge at the first ring,
+    /// page millimetres.
+    public var gapMm: Double
+    /// The leader line's style when displaced; `nil` draws none.
+    public var leader: StrokeStyle?
+
+    public init(priority: Int = 0, gapMm: Double = 1.2, leader: StrokeStyle? = StrokeStyle(color: Color(rgb: 0x404040), widthMm: 0.2)) {
+        self.priority = priority
+        self.gapMm = gapMm
+        self.leader = leader
+    }
+}
+
+/// A text label. Multiple lines are separated by `\n`.
+public struct TextLabel: Hashable, Sendable {
+    public var text: String
+    public var anchor: ScenePosition
+    /// Font size (the em), page millimetres.
+    public var fontSizeMm: Double
+    public var color: Color
+    public var weight: FontWeight
+    public var halo: Halo?
+    public var alignment: TextAlignment
+    public var placement: LabelPlacement
+
+    public init(_ text: String, at anchor: ScenePosition, fontSizeMm: Double, color: Color = .black,
+                weight: FontWeight = .regular, halo: Halo? = Halo(), alignment: TextAlignment = .start,
+                placement: LabelPlacement = .fixed) {
+        self.text = text
+        self.anchor = anchor
+        self.fontSizeMm = fontSizeMm
+        self.color = color
+        self.weight = weight
+        self.halo = halo
+        self.alignment = alignment
+        self.placement = placement
+    }
+
+    /// Line height as a multiple of the font size.
+    public static let lineSpacing = 1.2
+
+    var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}
