@@ -26,13 +26,14 @@ let package = Package(
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         // Scene model, label placement, rasteriser, text, PNG and SVG writers. No file I/O:
         // it takes scenes (and optionally font bytes) and returns pixels and bytes.
-        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "CLibPNG", "CFreeType"]),
+        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "ClunealAnatomy", "CLibPNG", "CFreeType"]),
         // The command-line tool: the only place that touches files, the clock or the environment.
         .executableTarget(
             name: "cluneal",
             dependencies: [
                 "BodyGeometry",
                 "ClunealAnatomy",
+                "ClunealRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,6 @@
+import ClunealAnatomy
+
 /// The one-line notice every output carries once.
 enum Notice {
-    static let text = "For education and planning, not diagnosis: red-flag symptoms need urgent medical assessment."
+    static let text = EducationNotice.text
 }

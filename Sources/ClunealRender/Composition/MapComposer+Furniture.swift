@@ -1,0 +1,277 @@
+import BodyGeometry
+import ClunealAnatomy
+
+/// Labels, grid, legend, scale bar, orientation letters, title and notice.
+extension MapComposer {
+    static let labelSizeMm = 3.0
+    static let smallTextMm = 2.6
+
+    func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular) -> TextLabel {
+        TextLabel(text, at: .body(p), fontSizeMm: Self.labelSizeMm, color: color ?? theme.text, weight: weight,
+                  halo: Halo(color: theme.background, widthMm: 0.5), alignment: .start,
+                  placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 1.5,
+                                                           leader: StrokeStyle(color: theme.mutedText, widthMm: 0.2))))
+    }
+
+    /// One label per item; bilateral items are labelled on one side only (the first shown).
+    func addLabels(to scene: inout Scene) {
+        let labelSide = options.sides.first ?? .left
+        func onLabelSide(_ side: Side?) -> Bool { side == nil || side == labelSide }
+        var placed: [(String, TextLabel)] = []
+        // Entrapment sites at their default zone centre: the most important labels.
+        for z in model.zones where z.isDefault && onLabelSide(z.side) && options.layers.contains(.zone) {
+            let text = Self.shortName(z.site.names.en)
+            placed.append(("label-\(z.site.id)", label(text, at: z.centre, priority: 100, color: theme.color(z.site.nerve), weight: .bold)))
+        }
+        if options.zones == .all {
+            for z in model.zones where z.isDisputed && onLabelSide(z.side) {
+                placed.append(("label-\(z.id)", label("article's 3–4 cm (disputed)", at: z.centre, priority: 60, color: theme.disputed)))
+            }
+        }
+        // Nerve branches near their distal end, where the lines fan out.
+        if options.layers.contains(.nerve) {
+            for n in model.nerves where onLabelSide(n.side) {
+                guard case .ribbon(let r) = n.geometry else { continue }
+                let at = r.centreline.point(atArcLength: r.centreline.length * 0.8)
+                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.color(n.entry.nerve))))
+            }
+        }
+        // Structures and landmarks.
+        let structureLabels: [String: String] = [
+            "iliac-crest": "Iliac crest", "tlf-posterior-layer": "Thoracolumbar fascia", "long-dorsal-sacroiliac-ligament": "Long dorsal SI ligament",
+            "gluteus-maximus-upper-border": "Gluteus maximus, upper border", "gluteus-maximus-lower-border": "Gluteus maximus, lower border",
+            "sacrum": "Sacrum", "coccyx": "Coccyx",
+        ]
+        for s in model.structures where onLabelSide(s.side) {
+            guard let text = structureLabels[s.entry.id], options.layers.contains(Self.layerKind(s.entry.kind)) else { continue }
+            let pts = s.geometry.points
+            let at: Point
+            switch s.geometry {
+            case .polyline(let l): at = l.point(atArcLength: l.length * (s.entry.id == "iliac-crest" ? 0.85 : 0.5))
+            case .ribbon(let r): at = r.centreline.point(atArcLength: r.centreline.length * 0.5)
+            case .polygon(let p): at = p.centroid
+            case .point(let p): at = p
+            }
+            _ = pts
+            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40)))
+        }
+        let landmarkLabels = ["psis": "PSIS", "greater-trochanter": "Greater trochanter", "ischial-tuberosity": "Ischial tuberosity",
+                              "coccyx-tip": "Coccyx tip", "crest-summit": "Crest summit"]
+        for l in model.landmarks where onLabelSide(l.side) && options.layers.contains(.bone) {
+            guard let text = landmarkLabels[l.entry.id], let p = l.geometry.asPoint else { continue }
+            placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50)))
+        }
+        for (id, text) in placed {
+            scene.add(.text(id, text), to: .label, title: "Labels")
+        }
+    }
+
+    static func layerKind(_ kind: StructureKind) -> MapOptions.LayerKind {
+        switch kind {
+        case .outline: .outline
+        case .bone: .bone
+        case .fascia: .fascia
+        case .ligament: .ligament
+        case .muscle: .muscle
+        }
+    }
+
+    static func shortName(_ s: String) -> String {
+        s.count <= 40 ? s : String(s.prefix(38)) + "…"
+    }
+
+    static func nerveLabel(_ n: NerveEntry) -> String {
+        let group: String
+        switch n.nerve {
+        case .superior: group = "SCN"
+        case .middle: group = "MCN"
+        case .inferior: group = "ICN"
+        }
+        return "\(group) \(n.branch)"
+    }
+
+    // MARK: - Grid and axes
+
+    func addGrid(to scene: inout Scene, box: Bounds) {
+        let minor = StrokeStyle(color: theme.gridMinor, widthMm: 0.12)
+        let major = StrokeStyle(color: theme.gridMajor, widthMm: 0.25)
+        var x = (box.min.x / 10).rounded(.up) * 10
+        while x <= box.max.x + 1e-9 {
+            let isMajor = Int(x.rounded()) % 50 == 0
+            scene.add(.path("grid-x\(Int(x.rounded()))", ScenePath([Subpath(body: [Point(x, box.min.z), Point(x, box.max.z)], closed: false)]),
+                            style: Style(stroke: isMajor ? major : minor)), to: .grid, title: "Grid (1 cm)")
+            if isMajor {
+                let cm = Int((abs(x) / 10).rounded())
+                let text = cm == 0 ? "0" : "\(cm) \(x > 0 ? "L" : "R")"
+                let top = scene.layout.pagePoint(Point(x, box.max.z))
+                scene.add(.text("grid-x-label\(Int(x.rounded()))",
+                                TextLabel(text, at: .page(PagePoint(top.x, top.y - 1.2)), fontSizeMm: Self.smallTextMm,
+                                          color: theme.mutedText, halo: nil, alignment: TextAlignment(.middle, .bottom))),
+                          to: .grid, title: "Grid (1 cm)")
+            }
+            x += 10
+        }
+        var z = (box.min.z / 10).rounded(.up) * 10
+        while z <= box.max.z + 1e-9 {
+            let isMajor = Int(z.rounded()) % 50 == 0
+            scene.add(.path("grid-z\(Int(z.rounded()))", ScenePath([Subpath(body: [Point(box.min.x, z), Point(box.max.x, z)], closed: false)]),
+                            style: Style(stroke: isMajor ? major : minor)), to: .grid, title: "Grid (1 cm)")
+            if isMajor {
+                let cm = Int((z / 10).rounded())
+                let left = scene.layout.pagePoint(Point(box.max.x, z))
+                scene.add(.text("grid-z-label\(Int(z.rounded()))",
+                                TextLabel(cm > 0 ? "+\(cm)" : "\(cm)", at: .page(PagePoint(left.x - 1.2, left.y)), fontSizeMm: Self.smallTextMm,
+                                          color: theme.mutedText, halo: nil, alignment: TextAlignment(.end, .middle))),
+                          to: .grid, title: "Grid (1 cm)")
+            }
+            z += 10
+        }
+    }
+
+    // MARK: - Page furniture
+
+    var viewportRect: PageRect { PageLayout(bodyViewport: viewport, margins: Self.margins).viewportRect }
+
+    func addTitle(to scene: inout Scene) {
+        let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
+        scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(Self.margins.left, 9)),
+                                           fontSizeMm: 5.2, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
+                  to: .title, title: "Title")
+        var sub = "Atlas \(model.atlas.id) \(model.atlas.version) · body frame: cm from the midline and from the PSIS level · scaling: \(model.scaling.summary)"
+        if let extra = options.subtitle { sub += " · \(extra)" }
+        scene.add(.text("subtitle", TextLabel(sub, at: .page(PagePoint(Self.margins.left, 14.5)), fontSizeMm: 2.8,
+                                              color: theme.mutedText, halo: nil, alignment: .start)),
+                  to: .title, title: "Title")
+        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: 17))
+    }
+
+    func addNotice(to scene: inout Scene) {
+        let y = scene.pageSize.height - 4
+        scene.add(.text("notice", TextLabel(EducationNotice.text, at: .page(PagePoint(Self.margins.left, y)), fontSizeMm: 2.8,
+                                            color: theme.text, weight: .bold, halo: nil, alignment: .start)),
+                  to: .notice, title: "Notice")
+        scene.labelObstacles.append(PageRect(x: 0, y: y - 4, width: scene.pageSize.width, height: 8))
+    }
+
+    func addOrientation(to scene: inout Scene) {
+        let r = viewportRect
+        let style = { (t: String, p: PagePoint, a: TextAlignment) in
+            TextLabel(t, at: .page(p), fontSizeMm: 4.2, color: theme.text, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.6), alignment: a)
+        }
+        scene.add(.text("orientation-left", style("L", PagePoint(r.minX + 2, r.minY + r.height / 2), TextAlignment(.start, .middle)),
+                        title: "The patient's left"), to: .measure, title: "Scale and orientation")
+        scene.add(.text("orientation-right", style("R", PagePoint(r.maxX - 2, r.minY + r.height / 2), TextAlignment(.end, .middle)),
+                        title: "The patient's right"), to: .measure, title: "Scale and orientation")
+        scene.add(.text("orientation-cranial", style("cranial ↑", PagePoint(r.minX + r.width / 2, r.minY + 2), TextAlignment(.middle, .top)),
+                        title: "Toward the head"), to: .measure, title: "Scale and orientation")
+        scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.minX + r.width / 2, r.maxY - 2), TextAlignment(.middle, .bottom)),
+                        title: "Toward the feet"), to: .measure, title: "Scale and orientation")
+        for (id, rect) in [("l", PageRect(x: r.minX, y: r.minY + r.height / 2 - 4, width: 8, height: 8)),
+                           ("r", PageRect(x: r.maxX - 8, y: r.minY + r.height / 2 - 4, width: 8, height: 8)),
+                           ("c", PageRect(x: r.minX + r.width / 2 - 12, y: r.minY, width: 24, height: 7)),
+                           ("d", PageRect(x: r.minX + r.width / 2 - 12, y: r.maxY - 7, width: 24, height: 7))] {
+            _ = id
+            scene.labelObstacles.append(rect)
+        }
+    }
+
+    func addScaleBar(to scene: inout Scene) {
+        let r = viewportRect
+        let y = r.maxY + 9
+        let x0 = r.minX
+        let length = 50.0
+        let stroke = StrokeStyle(color: theme.text, widthMm: 0.4, cap: .butt)
+        scene.add(.path("scale-bar", ScenePath.pageLine(from: PagePoint(x0, y), to: PagePoint(x0 + length, y)), style: Style(stroke: stroke),
+                        title: "Scale bar: 5 cm"), to: .measure, title: "Scale and orientation")
+        for i in 0...5 {
+            let x = x0 + Double(i) * 10
+            let tick = i % 5 == 0 ? 2.2 : 1.2
+            scene.add(.path("scale-tick-\(i)", ScenePath.pageLine(from: PagePoint(x, y - tick), to: PagePoint(x, y)), style: Style(stroke: stroke)),
+                      to: .measure, title: "Scale and orientation")
+        }
+        scene.add(.text("scale-label", TextLabel("5 cm. Printed at 100 % the map is life size (1 square = 1 cm).",
+                                                 at: .page(PagePoint(x0 + length + 3, y)), fontSizeMm: 2.8, color: theme.text, halo: nil,
+                                                 alignment: TextAlignment(.start, .middle))),
+                  to: .measure, title: "Scale and orientation")
+        scene.labelObstacles.append(PageRect(x: x0 - 1, y: y - 4, width: 150, height: 7))
+    }
+
+    func addLegend(to scene: inout Scene) {
+        let r = viewportRect
+        let x0 = r.maxX + 6
+        var y = r.minY + 2
+        let width = Self.margins.right - 10
+        func text(_ id: String, _ s: String, size: Double = 2.8, weight: FontWeight = .regular, dx: Double = 9) {
+            scene.add(.text("legend-\(id)", TextLabel(s, at: .page(PagePoint(x0 + dx, y)), fontSizeMm: size, color: theme.text,
+                                                      weight: weight, halo: nil, alignment: TextAlignment(.start, .middle))),
+                      to: .legend, title: "Legend")
+        }
+        func swatchLine(_ id: String, _ color: Color, width: Double, dash: DashPattern?) {
+            scene.add(.path("legend-\(id)-swatch", ScenePath.pageLine(from: PagePoint(x0, y), to: PagePoint(x0 + 7, y)),
+                            style: Style(stroke: StrokeStyle(color: color, widthMm: width, cap: .butt, dash: dash))),
+                      to: .legend, title: "Legend")
+        }
+        text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
+        y += 6
+        for group in NerveGroup.allCases {
+            swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
+            text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
+            y += 5
+        }
+        scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                           style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
+                  to: .legend, title: "Legend")
+        text("zone", "Entrapment zone, mean ± 1 SD")
+        y += 5
+        scene.add(.ellipse("legend-zone2-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                           style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
+        text("zone2", "… and ± 2 SD (fainter)")
+        y += 5
+        if options.zones == .all {
+            scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                               style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
+                      to: .legend, title: "Legend")
+            text("variant", "Another source's zone")
+            y += 5
+            scene.add(.ellipse("legend-disputed-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                               style: Style(stroke: StrokeStyle(color: theme.disputed, widthMm: 0.5, dash: DashPattern([0.6, 1.0])))),
+                      to: .legend, title: "Legend")
+            text("disputed", "Disputed variant (see atlas)")
+            y += 5
+        }
+        scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .target, sizeMm: 4.2, style: .fill(theme.injection))),
+                  to: .legend, title: "Legend")
+        text("injection", "Diagnostic block site")
+        y += 5
+        swatchLine("bone", theme.bone, width: 1.4, dash: nil)
+        text("bone", "Iliac crest, bone")
+        y += 5
+        scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+                        style: Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
+                  to: .legend, title: "Legend")
+        text("fascia", "Thoracolumbar fascia")
+        y += 5
+        swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
+        text("ligament", "Long dorsal SI ligament")
+        y += 5
+        swatchLine("muscle", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
+        text("muscle", "Gluteus maximus border")
+        y += 5
+        scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .ring, sizeMm: 4.5, style: .fill(theme.bone))),
+                  to: .legend, title: "Legend")
+        text("psis", "PSIS dimple (origin level)")
+        y += 7
+        let notes = [
+            "Grid: 1 cm squares, 5 cm lines",
+            "stronger; numbers in cm.",
+            "x: L/R of the midline;",
+            "z: above (+) or below (−)",
+            "the PSIS level.",
+        ]
+        for (i, line) in notes.enumerated() {
+            text("note-\(i)", line, size: 2.5, dx: 0)
+            y += 3.6
+        }
+        scene.labelObstacles.append(PageRect(x: x0 - 2, y: r.minY, width: width + 4, height: y - r.minY + 2))
+    }
+}

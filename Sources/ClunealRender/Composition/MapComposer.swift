@@ -1,0 +1,304 @@
+import BodyGeometry
+import ClunealAnatomy
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds the posterior-view map of a ``BodyModel`` as a ``Scene``: outline, bones, fascia,
+/// ligament, muscle borders, every cluneal branch, entrapment zones as ±1 SD and ±2 SD
+/// ellipses, block sites, a 1 cm grid, a scale bar, orientation letters, a legend, a title and
+/// the education notice. One scene feeds both the PNG and the SVG.
+///
+/// The body is drawn life size (1 body mm = 1 page mm); the PNG's pHYs makes a print at 100 %
+/// life size.
+public struct MapComposer: Sendable {
+    public let model: BodyModel
+    public let options: MapOptions
+
+    /// Page margins around the body, millimetres: room for axis numbers, title, legend, scale.
+    static let margins = PageInsets(top: 26, left: 16, bottom: 26, right: 70)
+    /// Space kept around the anatomy inside the viewport, millimetres.
+    static let bodyPadding = 12.0
+
+    public init(model: BodyModel, options: MapOptions = MapOptions()) {
+        self.model = model
+        self.options = options
+    }
+
+    var theme: MapTheme { options.theme }
+
+    /// The part of the body frame the map shows.
+    public var viewport: Bounds {
+        let sides = Set(options.sides)
+        var points: [Point] = []
+        let all: [(Side?, Geometry)] = model.structures.map { ($0.side, $0.geometry) } + model.nerves.map { ($0.side, $0.geometry) }
+            + model.landmarks.map { ($0.side, $0.geometry) }
+        for (side, g) in all where side == nil || sides.contains(side ?? .left) {
+            points += g.points
+        }
+        let box = Bounds(points) ?? Bounds(min: Point(-200, -250), max: Point(200, 200))
+        var minX = box.min.x - Self.bodyPadding, maxX = box.max.x + Self.bodyPadding
+        if sides == [.left] { minX = -Self.bodyPadding - 8 }
+        if sides == [.right] { maxX = Self.bodyPadding + 8 }
+        if sides.count == 2 {
+            let half = Swift.max(abs(minX), abs(maxX))
+            minX = -half
+            maxX = half
+        }
+        // Whole centimetres, so grid lines meet the edges cleanly.
+        func down(_ v: Double) -> Double { (v / 10).rounded(.down) * 10 }
+        func up(_ v: Double) -> Double { (v / 10).rounded(.up) * 10 }
+        return Bounds(min: Point(down(minX), down(box.min.z - Self.bodyPadding)), max: Point(up(maxX), up(box.max.z + Self.bodyPadding)))
+    }
+
+    public func compose() -> Scene {
+        let box = viewport
+        let layout = PageLayout(bodyViewport: box, margins: Self.margins)
+        var scene = Scene(layout: layout, background: theme.background, title: "Cluneal nerves, posterior view",
+                          metadata: ["atlas": model.atlas.id, "atlas-version": model.atlas.version,
+                                     "frame": "body, mm, origin midline at PSIS level, +x patient's left, +z cranial",
+                                     "scaling": model.scaling.summary, "theme": theme.name.rawValue])
+        let layers = options.layers
+        // Drawing order: grid, outline, bone, fascia, ligament, muscle, zone, nerve, injection, labels, page furniture.
+        if layers.contains(.grid) { addGrid(to: &scene, box: box) }
+        if layers.contains(.outline) { addOutline(to: &scene, box: box) }
+        if layers.contains(.bone) { addBones(to: &scene, box: box) }
+        if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
+        if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
+        if layers.contains(.muscle) { addStructures(of: .muscle, layer: "muscle", to: &scene, box: box) }
+        if layers.contains(.zone) { addZones(to: &scene) }
+        if layers.contains(.nerve) { addNerves(to: &scene, box: box) }
+        if layers.contains(.injection) { addInjectionSites(to: &scene) }
+        if layers.contains(.label) && options.labels { addLabels(to: &scene) }
+        addTitle(to: &scene)
+        if layers.contains(.legend) { addLegend(to: &scene) }
+        if layers.contains(.measure) { addScaleBar(to: &scene) }
+        addOrientation(to: &scene)
+        addNotice(to: &scene)
+        return scene
+    }
+
+    // MARK: - Selection
+
+    func shown(_ side: Side?) -> Bool { side == nil || options.sides.contains(side ?? .left) }
+
+    /// Opacity factor: 1 for highlighted (or no highlight), fainter otherwise.
+    func emphasis(group: NerveGroup?, ids: [String]) -> Double {
+        guard let highlight = options.highlight else { return 1 }
+        switch highlight {
+        case .group(let g): return group == g ? 1 : 0.25
+        case .item(let id): return ids.contains(id) ? 1 : 0.25
+        }
+    }
+
+    func zoneIsShown(_ zone: PlacedZone) -> Bool {
+        switch options.zones {
+        case .defaults: zone.isDefault
+        case .all: true
+        case .source(let s): zone.entry.source == s
+        }
+    }
+
+    static func metadata(kind: String, side: Side?, sources: [String], fidelity: Fidelity?) -> [String: String] {
+        var m = ["kind": kind, "laterality": side?.rawValue ?? "midline", "source": sources.joined(separator: " ")]
+        if let fidelity { m["fidelity"] = fidelity.rawValue }
+        return m
+    }
+
+    static func itemId(_ id: String, _ side: Side?) -> String { side.map { "\(id)-\($0.rawValue)" } ?? id }
+
+    // MARK: - Anatomy
+
+    func addOutline(to scene: inout Scene, box: Bounds) {
+        for s in model.structures where s.entry.kind == .outline && shown(s.side) {
+            guard case .polygon(let p) = s.geometry else { continue }
+            let clipped = PolygonClipping.clip(p.points, to: box)
+            guard clipped.count >= 3 else { continue }
+            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([Subpath(body: clipped, closed: true)]),
+                            style: Style(fill: theme.skin, stroke: StrokeStyle(color: theme.outline, widthMm: 0.5)),
+                            title: s.entry.names.en,
+                            metadata: Self.metadata(kind: "outline", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)),
+                      to: .outline, title: "Body outline")
+        }
+        // Line landmarks: the midline, the intercristal line, the gluteal folds.
+        for l in model.landmarks where shown(l.side) {
+            guard case .polyline(let line) = l.geometry else { continue }
+            let dashed = l.entry.id == "posterior-midline" || l.entry.id == "intercristal-line"
+            for (i, run) in PolygonClipping.clip(polyline: line.points, to: box).enumerated() {
+                scene.add(.path(Self.itemId(l.entry.id, l.side) + (i > 0 ? "-\(i)" : ""), ScenePath([Subpath(body: run, closed: false)]),
+                                style: .stroke(theme.outline, widthMm: 0.35, dash: dashed ? DashPattern([3, 2]) : nil),
+                                title: l.entry.names.en,
+                                metadata: Self.metadata(kind: "landmark", side: l.side, sources: l.entry.provenance.sources, fidelity: l.entry.provenance.fidelity)),
+                          to: .outline, title: "Body outline")
+            }
+        }
+    }
+
+    func addBones(to scene: inout Scene, box: Bounds) {
+        for s in model.structures where s.entry.kind == .bone && shown(s.side) {
+            let meta = Self.metadata(kind: "bone", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
+            let id = Self.itemId(s.entry.id, s.side)
+            switch s.geometry {
+            case .polygon(let p):
+                let clipped = PolygonClipping.clip(p.points, to: box)
+                guard clipped.count >= 3 else { continue }
+                scene.add(.path(id, ScenePath([Subpath(body: clipped, closed: true)]),
+                                style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45)),
+                                title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
+            case .polyline(let line):
+                let isCrest = s.entry.id == "iliac-crest"
+                if s.entry.id == "lumbar-spinous-processes" {
+                    for (i, p) in line.points.enumerated() {
+                        scene.add(.ellipse("\(id)-\(i + 1)", SceneEllipse(centre: .body(p), radiusXMm: 4, radiusYMm: 6),
+                                           style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.35)),
+                                           title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
+                    }
+                } else {
+                    scene.add(.path(id, ScenePath(polyline: line), style: .stroke(theme.bone, widthMm: isCrest ? 1.4 : 0.6),
+                                    title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
+                }
+            case .ribbon(let r):
+                if let outline = r.outline {
+                    scene.add(.path(id, ScenePath(polygon: outline), style: .fill(theme.bone, opacity: 0.6),
+                                    title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
+                }
+            case .point:
+                continue
+            }
+        }
+        // Point landmarks.
+        for l in model.landmarks where shown(l.side) {
+            guard let p = l.geometry.asPoint else { continue }
+            let shape: MarkerShape
+            switch l.entry.id {
+            case "psis": shape = .ring
+            case "greater-trochanter", "ischial-tuberosity": shape = .ring
+            case "crest-summit", "erector-spinae-lateral-border": shape = .diamond
+            default: shape = .dot
+            }
+            let size = l.entry.id == "psis" ? 4.5 : 3.0
+            scene.add(.marker(Self.itemId(l.entry.id, l.side),
+                              Marker(at: .body(p), shape: shape, sizeMm: size, style: .fill(theme.bone)),
+                              title: l.entry.names.en,
+                              metadata: Self.metadata(kind: "landmark", side: l.side, sources: l.entry.provenance.sources, fidelity: l.entry.provenance.fidelity)),
+                      to: .bone, title: "Bone")
+        }
+    }
+
+    func addStructures(of kind: StructureKind, layer: LayerID, to scene: inout Scene, box: Bounds) {
+        let title: String
+        let color: Color
+        switch kind {
+        case .fascia: (title, color) = ("Fascia", theme.fascia)
+        case .ligament: (title, color) = ("Ligament", theme.ligament)
+        case .muscle: (title, color) = ("Muscle", theme.muscle)
+        case .outline, .bone: return
+        }
+        for s in model.structures where s.entry.kind == kind && shown(s.side) {
+            let meta = Self.metadata(kind: kind.rawValue, side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
+            let id = Self.itemId(s.entry.id, s.side)
+            let fade = emphasis(group: nil, ids: [s.entry.id])
+            switch s.geometry {
+            case .polygon(let p):
+                let clipped = PolygonClipping.clip(p.points, to: box)
+                guard clipped.count >= 3 else { continue }
+                scene.add(.path(id, ScenePath([Subpath(body: clipped, closed: true)]),
+                                style: Style(fill: color, fillOpacity: 0.16 * fade,
+                                             stroke: StrokeStyle(color: color, widthMm: 0.4, opacity: fade, dash: DashPattern([1.5, 1]))),
+                                title: s.entry.names.en, metadata: meta), to: layer, title: title)
+            case .ribbon(let r):
+                if let outline = r.outline {
+                    scene.add(.path(id, ScenePath(polygon: outline),
+                                    style: Style(fill: color, fillOpacity: 0.55 * fade, stroke: StrokeStyle(color: color, widthMm: 0.3, opacity: fade)),
+                                    title: s.entry.names.en, metadata: meta), to: layer, title: title)
+                }
+            case .polyline(let line):
+                scene.add(.path(id, ScenePath(polyline: line),
+                                style: .stroke(color, widthMm: 0.8, opacity: fade, dash: kind == .muscle ? DashPattern([3, 1.5]) : nil),
+                                title: s.entry.names.en, metadata: meta), to: layer, title: title)
+            case .point:
+                continue
+            }
+        }
+    }
+
+    func addNerves(to scene: inout Scene, box: Bounds) {
+        for n in model.nerves where shown(n.side) {
+            guard case .ribbon(let r) = n.geometry else { continue }
+            let fade = emphasis(group: n.entry.nerve, ids: [n.entry.id] + model.atlas.document.entrapmentSites.filter { $0.branches.contains(n.entry.id) }.map(\.id))
+            // Nerves are 1–2 mm wide; draw at least 1.2 mm so they read at a glance.
+            let width = Swift.max(1.2, r.widths.max() ?? 1.2)
+            var meta = Self.metadata(kind: "nerve", side: n.side, sources: n.entry.provenance.sources, fidelity: n.entry.provenance.fidelity)
+            meta["nerve"] = n.entry.nerve.rawValue
+            meta["branch"] = n.entry.branch
+            let halo = StrokeStyle(color: theme.background, widthMm: width + 0.8, opacity: 0.9 * fade)
+            let path = ScenePath(polyline: r.centreline)
+            scene.add(.path(Self.itemId(n.entry.id, n.side) + "-halo", path, style: Style(stroke: halo)), to: .nerve, title: "Nerves")
+            scene.add(.path(Self.itemId(n.entry.id, n.side), path,
+                            style: Style(stroke: StrokeStyle(color: theme.color(n.entry.nerve), widthMm: width, opacity: fade,
+                                                             dash: theme.dash(n.entry.nerve))),
+                            title: n.entry.names.en, metadata: meta), to: .nerve, title: "Nerves")
+        }
+    }
+
+    /// The page rotation of an ellipse whose first axis is `axis` in the body frame. The page
+    /// mirrors x and flips z, which turns every direction by 180°: the same axis line.
+    static func rotationDegrees(_ axis: Vector) -> Double {
+        atan2(axis.dz, axis.dx) * 180 / Double.pi
+    }
+
+    func addZones(to scene: inout Scene) {
+        // Wider, fainter bands first so the ±1 SD cores sit on top.
+        let zones = model.zones.filter { shown($0.side) && zoneIsShown($0) }
+        for z in zones where z.isDefault || options.zones != .all {
+            guard !z.isDisputed else { continue }
+            let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
+            scene.add(.ellipse(Self.itemId(z.id, z.side) + "-2sd",
+                               SceneEllipse(centre: .body(z.centre), radiusXMm: 2 * z.lateralSD, radiusYMm: 2 * z.verticalSD,
+                                            rotationDegrees: Self.rotationDegrees(z.lateralAxis)),
+                               style: .fill(theme.color(z.site.nerve), opacity: 0.10 * fade),
+                               title: "\(z.site.names.en), \(z.entry.source): mean ± 2 SD"),
+                      to: .zone, title: "Entrapment zones")
+        }
+        for z in zones {
+            let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
+            var meta = Self.metadata(kind: "zone", side: z.side, sources: [z.entry.source], fidelity: z.entry.fidelity)
+            meta["site"] = z.site.id
+            meta["default"] = z.isDefault ? "true" : "false"
+            if z.isDisputed { meta["disputed"] = "true" }
+            let color = z.isDisputed ? theme.disputed : theme.color(z.site.nerve)
+            let style: Style
+            if z.isDisputed {
+                style = Style(stroke: StrokeStyle(color: color, widthMm: 0.5, opacity: fade, dash: DashPattern([0.6, 1.0])))
+            } else if z.isDefault || options.zones != .all {
+                style = Style(fill: color, fillOpacity: 0.28 * fade, stroke: StrokeStyle(color: color, widthMm: 0.35, opacity: fade))
+            } else {
+                style = Style(stroke: StrokeStyle(color: color, widthMm: 0.35, opacity: 0.8 * fade, dash: DashPattern([1.6, 1.0])))
+            }
+            let what = z.isDisputed ? "disputed variant" : (z.isDefault ? "default zone" : "zone")
+            scene.add(.ellipse(Self.itemId(z.id, z.side),
+                               SceneEllipse(centre: .body(z.centre), radiusXMm: z.lateralSD, radiusYMm: z.verticalSD,
+                                            rotationDegrees: Self.rotationDegrees(z.lateralAxis)),
+                               style: style, title: "\(z.site.names.en), \(z.entry.source) (\(what)): mean ± 1 SD", metadata: meta),
+                      to: .zone, title: "Entrapment zones")
+        }
+    }
+
+    func addInjectionSites(to scene: inout Scene) {
+        for s in model.injectionSites where shown(s.side) {
+            let group = model.atlas.site(s.entry.site)?.nerve
+            let fade = emphasis(group: group, ids: [s.entry.id, s.entry.site])
+            var meta = Self.metadata(kind: "injection", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
+            meta["site"] = s.entry.site
+            meta["volume-ml"] = "\(s.entry.volumeMillilitres.min)-\(s.entry.volumeMillilitres.max)"
+            scene.add(.marker(Self.itemId(s.entry.id, s.side),
+                              Marker(at: .body(s.point), shape: .target, sizeMm: 4.2,
+                                     style: .fill(theme.injection.multipliedAlpha(fade))),
+                              title: "\(s.entry.names.en): \(s.entry.howToFind)", metadata: meta),
+                      to: .injection, title: "Diagnostic block sites")
+        }
+    }
+}

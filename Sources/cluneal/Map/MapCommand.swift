@@ -1,0 +1,185 @@
+import ArgumentParser
+import ClunealAnatomy
+import ClunealRender
+import Foundation
+
+extension MapTheme.Name: ExpressibleByArgument {}
+
+/// `cluneal map`: the annotated posterior-view map, as PNG and/or SVG from one scene.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw the annotated posterior-view map (PNG through libpng, layered SVG) of the atlas, scaled to a person.",
+        discussion: """
+            One scene is drawn to every output, so the PNG and the SVG show the same thing. A PNG records \
+            its resolution (pHYs), so printed at 100 % the map is life size; its text chunks name the atlas, \
+            the frame, the scaling method and the command.
+            """)
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png or .svg (repeat to write both from one scene).", valueName: "file"))
+    var output: [String] = []
+
+    @Option(name: .customLong("px-per-cm"), help: ArgumentHelp("PNG resolution in pixels per centimetre (default 40; 1 to 400).", valueName: "n"))
+    var pxPerCm: Double?
+
+    @Option(help: ArgumentHelp("PNG resolution in dots per inch (instead of --px-per-cm).", valueName: "n"))
+    var dpi: Double?
+
+    @Option(help: "Which side of the patient to draw.")
+    var side: SideChoice = .both
+
+    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
+    var layers: String?
+
+    @Option(help: ArgumentHelp("Bring forward one nerve group (superior, middle, inferior) or one atlas id; the rest is drawn fainter.", valueName: "what"))
+    var highlight: String?
+
+    @Option(help: ArgumentHelp("Zones to draw: default (each site's default), all (every source), or one source id.", valueName: "which"))
+    var zones: String = "default"
+
+    @Flag(name: .customLong("no-labels"), help: "Leave out the labels (the legend stays).")
+    var noLabels = false
+
+    @Option(help: "Colour theme: standard, print (grayscale) or colorblind (Okabe–Ito).")
+    var theme: MapTheme.Name = .standard
+
+    @Option(help: "PNG compression: fast (default, quick to write) or small (smaller files, slower).")
+    var compression: CompressionChoice = .fast
+
+    @OptionGroup var atlasOptions: AtlasOptions
+    @OptionGroup var measurementOptions: MeasurementOptions
+
+    enum SideChoice: String, ExpressibleByArgument, CaseIterable {
+        case left, right, both
+        var sides: [Side] {
+            switch self {
+            case .left: [.left]
+            case .right: [.right]
+            case .both: [.left, .right]
+            }
+        }
+    }
+
+    enum CompressionChoice: String, ExpressibleByArgument, CaseIterable {
+        case fast, small
+        var value: PNGEncoder.Compression { self == .fast ? .fast : .small }
+    }
+
+    static let defaultOutput = "cluneal-map.png"
+    static let pxPerCmRange: ClosedRange<Double> = 1...400
+
+    func validate() throws {
+        if pxPerCm != nil && dpi != nil { throw ValidationError("Give --px-per-cm or --dpi, not both.") }
+        if let pxPerCm, !(pxPerCm.isFinite && Self.pxPerCmRange.contains(pxPerCm)) {
+            throw ValidationError("--px-per-cm must be between 1 and 400, got \(pxPerCm).")
+        }
+        if let dpi, !(dpi.isFinite && Self.pxPerCmRange.contains(dpi / 2.54)) {
+            throw ValidationError("--dpi must be between 3 and 1016, got \(dpi).")
+        }
+        for path in output {
+            let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+            guard ext == "png" || ext == "svg" else {
+                throw ValidationError("--output \(path): the file name must end in .png or .svg.")
+            }
+        }
+        if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
+        if let layers {
+            for name in layers.split(separator: ",", omittingEmptySubsequences: false) where MapOptions.LayerKind(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
+                throw ValidationError("--layers: unknown layer \"\(name)\" (known: \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+            }
+        }
+    }
+
+    var resolutionPxPerMm: Double {
+        if let dpi { return dpi / 25.4 }
+        return (pxPerCm ?? 40) / 10
+    }
+
+    func mapOptions(for atlas: Atlas) throws(CLIError) -> MapOptions {
+        var options = MapOptions(sides: side.sides, labels: !noLabels, theme: .named(theme))
+        if let layers {
+            options.layers = Set(layers.split(separator: ",").compactMap { MapOptions.LayerKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+        }
+        switch zones {
+        case "default": options.zones = .defaults
+        case "all": options.zones = .all
+        default:
+            guard atlas.document.zones.contains(where: { $0.source == zones }) else {
+                let known = Set(atlas.document.zones.map(\.source)).sorted().joined(separator: ", ")
+                throw CLIError(.usage, "--zones: \"\(zones)\" is not default, all, or a source with zones (\(known))")
+            }
+            options.zones = .source(zones)
+        }
+        if let highlight {
+            if let group = NerveGroup(rawValue: highlight) {
+                options.highlight = .group(group)
+            } else if atlas.item(highlight) != nil {
+                options.highlight = .item(highlight)
+            } else {
+                throw CLIError(.usage, "--highlight: \"\(highlight)\" is neither superior, middle, inferior nor an atlas id (see `cluneal atlas list`)")
+            }
+        }
+        return options
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let atlas = try atlasOptions.load()
+            let model = try measurementOptions.model(for: atlas)
+            let options = try mapOptions(for: atlas)
+            let scene = MapComposer(model: model, options: options).compose()
+            let outputs = output.isEmpty ? [Self.defaultOutput] : output
+            let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            let rendered = try MapOutput.render(scene, model: model, to: outputs, pxPerMm: resolutionPxPerMm,
+                                                compression: compression.value, command: command)
+            for (path, bytes) in rendered {
+                try FileIO.writeAtomically(bytes, to: path)
+            }
+            for (path, bytes) in rendered {
+                StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
+            }
+            StandardOutput.write(Notice.text + "\n")
+        }
+    }
+}
+
+/// Rendering a scene to the requested files' bytes (nothing is written until all succeed).
+enum MapOutput {
+    static func render(_ scene: Scene, model: BodyModel, to paths: [String], pxPerMm: Double,
+                       compression: PNGEncoder.Compression, command: String) throws(CLIError) -> [(String, [UInt8])] {
+        var results: [(String, [UInt8])] = []
+        do {
+            let fonts = try FontSet.dejaVuSans()
+            for path in paths {
+                if path.lowercased().hasSuffix(".svg") {
+                    results.append((path, Array(try SVGWriter(matching: fonts).write(scene).utf8)))
+                } else {
+                    let text = [
+                        PNGText(PNGText.Keyword.title, "Cluneal nerves, posterior view"),
+                        PNGText(PNGText.Keyword.software, "cluneal \(Cluneal.version)"),
+                        PNGText(PNGText.Keyword.description, EducationNotice.text),
+                        PNGText("cluneal:atlas", "\(model.atlas.id) \(model.atlas.version)"),
+                        PNGText("cluneal:frame", "body frame, mm: origin on the posterior midline at the PSIS level; +x patient's left; +z cranial"),
+                        PNGText("cluneal:scaling", model.scaling.summary),
+                        PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; printed at 100 % the map is life size"),
+                        PNGText("cluneal:command", command),
+                    ]
+                    let png = try SceneRenderer(fonts: fonts).renderPNG(scene, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression), text: text)
+                    results.append((path, png))
+                }
+            }
+        } catch {
+            throw CLIError(.software, "cannot draw the map: \(error.description)")
+        }
+        return results
+    }
+
+    static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene) -> String {
+        let kb = "\(LengthUnit.fixed(Double(bytes.count) / 1024, 0)) KiB"
+        if path.lowercased().hasSuffix(".svg") {
+            return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
+        }
+        let w = Int((scene.pageSize.width * pxPerMm).rounded(.up)), h = Int((scene.pageSize.height * pxPerMm).rounded(.up))
+        return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm, life size when printed at 100 %, \(kb)"
+    }
+}
