@@ -4,6 +4,20 @@ import Testing
 
 @Suite("Body model and scaling")
 struct BodyModelTests {
+    @Test func aCrestZoneSpreadsAlongTheSlopingCrest() throws {
+        let model = try BodyModel(atlas: try TestFiles.minimalAtlas())
+        let zone = try #require(model.zones(ofSite: "scn-medial-tunnel", side: .left).first)
+        // The fixture crest rises 23 mm over 15 mm between x = 65 and x = 80.
+        #expect(abs(zone.lateralStep.dz / zone.lateralStep.dx - 23.0 / 15.0) < 1e-6)
+        // A point one SD further along the crest scores exactly 1; one SD straight up scores 1 too.
+        #expect(abs(zone.standardScore(of: zone.centre + zone.lateralStep) - 1) < 1e-9)
+        #expect(abs(zone.standardScore(of: zone.centre + Vector(0, 5)) - 1) < 1e-9)
+        // Ten mm sideways (off the crest) is far: the crest, not the horizontal, carries the spread.
+        #expect(zone.standardScore(of: zone.centre + Vector(10, 0)) > 2)
+        let ring = zone.outline(standardDeviations: 2, count: 16)
+        for p in ring { #expect(abs(zone.standardScore(of: p) - 2) < 1e-9) }
+    }
+
     @Test func theReferenceBodyPlacesBothSidesAsMirrorImages() throws {
         let model = try BodyModel(atlas: try TestFiles.minimalAtlas())
         #expect(model.scaling.method == .reference)
@@ -27,7 +41,8 @@ struct BodyModelTests {
         let psis = try #require(model.point(ofLandmark: "psis", side: .left))
         #expect(psis.isApproximatelyEqual(to: Point(44, 0), tolerance: 1e-9))
         let zone = try #require(model.zones(ofSite: "scn-medial-tunnel", side: .left).first)
-        #expect(abs(zone.lateralSD - 11) < 1e-9)
+        // In the crest frame "lateral" is the distance from the midline, so 1 SD moves x by 10 mm × 1.1.
+        #expect(abs(zone.lateralStep.dx - 11) < 1e-6)
     }
 
     @Test func aPSISDistanceGivesASimilarityFitThroughTheOrigin() throws {

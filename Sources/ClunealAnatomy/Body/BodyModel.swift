@@ -64,21 +64,34 @@ public struct BodyModel: Sendable {
         func placedPosition(_ p: FramePosition, _ side: Side) -> PlacedPosition? {
             // Validation placed every position on the reference body already.
             guard let r = try? reference.place(p, side: side) else { return nil }
-            let centre = warp.apply(r.point)
-            let ahead = warp.apply(r.point + r.lateralAxis)
-            let lateral = (ahead - centre).normalized ?? r.lateralAxis
-            var vertical = lateral.perpendicular
-            if vertical.dz < 0 { vertical = -vertical }
-            return PlacedPosition(point: centre, lateralAxis: lateral, verticalAxis: vertical)
+            return PlacedPosition(point: warp.apply(r.point), lateralAxis: r.lateralAxis, verticalAxis: r.verticalAxis)
+        }
+        /// Body-frame displacement, on this person, of moving `delta` frame-millimetres from `p`
+        /// (central difference through the frame and the warp, so curved frames tilt the axis).
+        func step(_ p: FramePosition, _ side: Side, lateral: Double, vertical: Double) -> Vector? {
+            let h = 0.5
+            var plus = p, minus = p
+            plus.lateral += lateral * h
+            plus.vertical += vertical * h
+            minus.lateral -= lateral * h
+            minus.vertical -= vertical * h
+            // One-sided at the end of a curve, central elsewhere.
+            let centre = try? reference.place(p, side: side)
+            guard let a = (try? reference.place(plus, side: side)) ?? centre,
+                  let b = (try? reference.place(minus, side: side)) ?? centre, a != b else { return nil }
+            let span = a == centre || b == centre ? h : 2 * h
+            return (warp.apply(a.point) - warp.apply(b.point)) * (1 / span)
         }
         var zones: [PlacedZone] = []
         for z in atlas.document.zones {
             guard let site = atlas.site(z.site) else { continue }
             for side in sides(z.laterality) {
-                guard let p = placedPosition(FramePosition(frame: z.frame, lateral: z.lateral.mean, vertical: z.vertical.mean), side) else { continue }
-                let k = warp.localScale(at: p.point)
-                zones.append(PlacedZone(entry: z, site: site, side: side, centre: p.point, lateralAxis: p.lateralAxis,
-                                        verticalAxis: p.verticalAxis, lateralSD: z.lateral.sd * k, verticalSD: z.vertical.sd * k,
+                let position = FramePosition(frame: z.frame, lateral: z.lateral.mean, vertical: z.vertical.mean)
+                guard let p = placedPosition(position, side),
+                      let lateral = step(position, side, lateral: 1, vertical: 0),
+                      let vertical = step(position, side, lateral: 0, vertical: 1) else { continue }
+                zones.append(PlacedZone(entry: z, site: site, side: side, centre: p.point,
+                                        lateralStep: lateral * z.lateral.sd, verticalStep: vertical * z.vertical.sd,
                                         isDefault: site.defaultZone == z.id))
             }
         }

@@ -9,41 +9,65 @@ public struct Placed<Entry: Hashable & Sendable>: Hashable, Sendable {
     public let geometry: Geometry
 }
 
-/// One source's entrapment zone placed on one side: a centre and a spread along two
-/// orthonormal axes, in this body's millimetres.
+/// One source's entrapment zone placed on one side: a centre and a spread along the two axes
+/// of the zone's frame, in this body's millimetres.
+///
+/// The axes are where the frame's own coordinates go on the body: for a zone written on the
+/// crest ("70 mm from the midline, on the crest"), moving one millimetre laterally follows the
+/// sloping crest, so the lateral axis is tilted with it. The two axes need not be
+/// perpendicular; the standard score solves for the frame coordinates exactly.
 public struct PlacedZone: Hashable, Sendable {
     public let entry: ZoneEntry
     public let site: EntrapmentSiteEntry
     public let side: Side
     /// Mean position, millimetres.
     public let centre: Point
-    /// Unit vector of the zone's lateral axis (away from the midline, or along the crest).
-    public let lateralAxis: Vector
-    /// Unit vector perpendicular to `lateralAxis`, cranial.
-    public let verticalAxis: Vector
-    /// One standard deviation along each axis, millimetres (scaled to this body).
-    public let lateralSD: Double
-    public let verticalSD: Double
+    /// Body-frame displacement for +1 SD along the frame's lateral axis (mm).
+    public let lateralStep: Vector
+    /// Body-frame displacement for +1 SD along the frame's vertical axis (mm).
+    public let verticalStep: Vector
     /// True when this is the site's default zone.
     public let isDefault: Bool
+
+    public init(entry: ZoneEntry, site: EntrapmentSiteEntry, side: Side, centre: Point, lateralStep: Vector, verticalStep: Vector, isDefault: Bool) {
+        self.entry = entry
+        self.site = site
+        self.side = side
+        self.centre = centre
+        self.lateralStep = lateralStep
+        self.verticalStep = verticalStep
+        self.isDefault = isDefault
+    }
 
     public var id: String { entry.id }
     public var isDisputed: Bool { entry.disputed == true }
 
-    /// How many standard deviations `p` lies from the centre (Mahalanobis distance with the
-    /// two axes independent).
+    /// Unit vector of the lateral axis (away from the midline, or along the crest).
+    public var lateralAxis: Vector { lateralStep.normalized ?? Vector(side.sign, 0) }
+    /// Unit vector of the vertical axis (cranial).
+    public var verticalAxis: Vector { verticalStep.normalized ?? Vector(0, 1) }
+    /// One SD along the lateral axis on this body, millimetres.
+    public var lateralSD: Double { lateralStep.length }
+    /// One SD along the vertical axis on this body, millimetres.
+    public var verticalSD: Double { verticalStep.length }
+
+    /// How many standard deviations `p` lies from the centre: `p − centre = a·lateralStep +
+    /// b·verticalStep`, score = √(a² + b²). Infinite if the axes are degenerate.
     public func standardScore(of p: Point) -> Double {
         let d = p - centre
-        let a = d.dot(lateralAxis) / lateralSD
-        let b = d.dot(verticalAxis) / verticalSD
+        let det = lateralStep.cross(verticalStep)
+        guard abs(det) > 1e-12 else { return .infinity }
+        let a = d.cross(verticalStep) / det
+        let b = lateralStep.cross(d) / det
         return (a * a + b * b).squareRoot()
     }
 
-    /// The outline at `k` standard deviations (an ellipse), as `count` points.
-    public func outline(standardDeviations k: Double, count: Int = 48) -> [Point] {
-        (0..<Swift.max(8, count)).map { i in
-            let t = Double(i) / Double(Swift.max(8, count)) * 2 * Double.pi
-            return centre + lateralAxis * (k * lateralSD * cosine(t)) + verticalAxis * (k * verticalSD * sine(t))
+    /// The outline at `k` standard deviations (an ellipse, possibly sheared), as `count` points.
+    public func outline(standardDeviations k: Double, count: Int = 64) -> [Point] {
+        let n = Swift.max(8, count)
+        return (0..<n).map { i in
+            let t = Double(i) / Double(n) * 2 * Double.pi
+            return centre + lateralStep * (k * cosine(t)) + verticalStep * (k * sine(t))
         }
     }
 }

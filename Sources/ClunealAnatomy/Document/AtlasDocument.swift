@@ -69,9 +69,12 @@ public enum Laterality: String, Codable, Hashable, Sendable, CaseIterable {
 public struct Names: Codable, Hashable, Sendable {
     public var en: String
     public var latin: String?
-    public init(en: String, latin: String? = nil) {
+    /// A short label for maps (at most 32 characters). Items that have one are labelled on the map.
+    public var short: String?
+    public init(en: String, latin: String? = nil, short: String? = nil) {
         self.en = en
         self.latin = latin
+        self.short = short
     }
 }
 

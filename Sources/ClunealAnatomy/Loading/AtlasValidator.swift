@@ -250,8 +250,17 @@ struct AtlasValidator {
         sources.append(s)
     }
 
+    /// Longest map label (characters).
+    static let shortNameLimit = 32
+
     private mutating func checkNames(_ names: Names, _ path: JSONPath) {
         if names.en.trimmed.isEmpty { fail(.missingText("names.en"), path.appending("names").appending("en")) }
+        if let short = names.short {
+            if short.trimmed.isEmpty { fail(.missingText("names.short"), path.appending("names").appending("short")) }
+            if short.count > Self.shortNameLimit {
+                fail(.invalidValue("a short name is at most \(Self.shortNameLimit) characters (has \(short.count))"), path.appending("names").appending("short"))
+            }
+        }
     }
 
     private mutating func checkProvenance(_ p: Provenance, _ path: JSONPath, _ sourceIds: Set<String>) {
