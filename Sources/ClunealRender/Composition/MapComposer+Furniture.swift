@@ -20,12 +20,12 @@ extension MapComposer {
         var placed: [(String, TextLabel)] = []
         // Entrapment sites at their default zone centre: the most important labels.
         for z in model.zones where z.isDefault && onLabelSide(z.side) && options.layers.contains(.zone) {
-            let text = Self.shortName(z.site.names.en)
-            placed.append(("label-\(z.site.id)", label(text, at: z.centre, priority: 100, color: theme.color(z.site.nerve), weight: .bold)))
+            let text = z.site.names.short ?? Self.shortName(z.site.names.en)
+            placed.append(("label-\(z.site.id)", label(text, at: z.centre, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold)))
         }
         if options.zones == .all {
             for z in model.zones where z.isDisputed && onLabelSide(z.side) {
-                placed.append(("label-\(z.id)", label("article's 3–4 cm (disputed)", at: z.centre, priority: 60, color: theme.disputed)))
+                placed.append(("label-\(z.id)", label("\(z.entry.source) (disputed)", at: z.centre, priority: 60, color: theme.disputed)))
             }
         }
         // Nerve branches near their distal end, where the lines fan out.
@@ -33,32 +33,23 @@ extension MapComposer {
             for n in model.nerves where onLabelSide(n.side) {
                 guard case .ribbon(let r) = n.geometry else { continue }
                 let at = r.centreline.point(atArcLength: r.centreline.length * 0.8)
-                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.color(n.entry.nerve))))
+                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve))))
             }
         }
-        // Structures and landmarks.
-        let structureLabels: [String: String] = [
-            "iliac-crest": "Iliac crest", "tlf-posterior-layer": "Thoracolumbar fascia", "long-dorsal-sacroiliac-ligament": "Long dorsal SI ligament",
-            "gluteus-maximus-upper-border": "Gluteus maximus, upper border", "gluteus-maximus-lower-border": "Gluteus maximus, lower border",
-            "sacrum": "Sacrum", "coccyx": "Coccyx",
-        ]
-        for s in model.structures where onLabelSide(s.side) {
-            guard let text = structureLabels[s.entry.id], options.layers.contains(Self.layerKind(s.entry.kind)) else { continue }
-            let pts = s.geometry.points
+        // Structures and landmarks that have a short name.
+        for s in model.structures where onLabelSide(s.side) && options.layers.contains(Self.layerKind(s.entry.kind)) {
+            guard let text = s.entry.names.short else { continue }
             let at: Point
             switch s.geometry {
-            case .polyline(let l): at = l.point(atArcLength: l.length * (s.entry.id == "iliac-crest" ? 0.85 : 0.5))
+            case .polyline(let l): at = l.point(atArcLength: l.length * 0.6)
             case .ribbon(let r): at = r.centreline.point(atArcLength: r.centreline.length * 0.5)
-            case .polygon(let p): at = p.centroid
+            case .polygon(let p): at = p.contains(p.centroid) ? p.centroid : p.points[0]
             case .point(let p): at = p
             }
-            _ = pts
             placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40)))
         }
-        let landmarkLabels = ["psis": "PSIS", "greater-trochanter": "Greater trochanter", "ischial-tuberosity": "Ischial tuberosity",
-                              "coccyx-tip": "Coccyx tip", "crest-summit": "Crest summit"]
         for l in model.landmarks where onLabelSide(l.side) && options.layers.contains(.bone) {
-            guard let text = landmarkLabels[l.entry.id], let p = l.geometry.asPoint else { continue }
+            guard let text = l.entry.names.short, let p = l.geometry.asPoint else { continue }
             placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50)))
         }
         for (id, text) in placed {

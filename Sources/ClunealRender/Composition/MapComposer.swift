@@ -62,9 +62,10 @@ public struct MapComposer: Sendable {
                                      "frame": "body, mm, origin midline at PSIS level, +x patient's left, +z cranial",
                                      "scaling": model.scaling.summary, "theme": theme.name.rawValue])
         let layers = options.layers
-        // Drawing order: grid, outline, bone, fascia, ligament, muscle, zone, nerve, injection, labels, page furniture.
-        if layers.contains(.grid) { addGrid(to: &scene, box: box) }
+        // Drawing order: outline, grid (over the skin, under the anatomy), bone, fascia, ligament,
+        // muscle, zone, nerve, injection, labels, page furniture.
         if layers.contains(.outline) { addOutline(to: &scene, box: box) }
+        if layers.contains(.grid) { addGrid(to: &scene, box: box) }
         if layers.contains(.bone) { addBones(to: &scene, box: box) }
         if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
         if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
@@ -244,23 +245,15 @@ public struct MapComposer: Sendable {
         }
     }
 
-    /// The page rotation of an ellipse whose first axis is `axis` in the body frame. The page
-    /// mirrors x and flips z, which turns every direction by 180°: the same axis line.
-    static func rotationDegrees(_ axis: Vector) -> Double {
-        atan2(axis.dz, axis.dx) * 180 / Double.pi
-    }
-
     func addZones(to scene: inout Scene) {
         // Wider, fainter bands first so the ±1 SD cores sit on top.
         let zones = model.zones.filter { shown($0.side) && zoneIsShown($0) }
         for z in zones where z.isDefault || options.zones != .all {
             guard !z.isDisputed else { continue }
             let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
-            scene.add(.ellipse(Self.itemId(z.id, z.side) + "-2sd",
-                               SceneEllipse(centre: .body(z.centre), radiusXMm: 2 * z.lateralSD, radiusYMm: 2 * z.verticalSD,
-                                            rotationDegrees: Self.rotationDegrees(z.lateralAxis)),
-                               style: .fill(theme.color(z.site.nerve), opacity: 0.10 * fade),
-                               title: "\(z.site.names.en), \(z.entry.source): mean ± 2 SD"),
+            scene.add(.path(Self.itemId(z.id, z.side) + "-2sd", ScenePath([Subpath(body: z.outline(standardDeviations: 2), closed: true)]),
+                            style: .fill(theme.color(z.site.nerve), opacity: 0.10 * fade),
+                            title: "\(z.site.names.en), \(z.entry.source): mean ± 2 SD"),
                       to: .zone, title: "Entrapment zones")
         }
         for z in zones {
@@ -279,10 +272,8 @@ public struct MapComposer: Sendable {
                 style = Style(stroke: StrokeStyle(color: color, widthMm: 0.35, opacity: 0.8 * fade, dash: DashPattern([1.6, 1.0])))
             }
             let what = z.isDisputed ? "disputed variant" : (z.isDefault ? "default zone" : "zone")
-            scene.add(.ellipse(Self.itemId(z.id, z.side),
-                               SceneEllipse(centre: .body(z.centre), radiusXMm: z.lateralSD, radiusYMm: z.verticalSD,
-                                            rotationDegrees: Self.rotationDegrees(z.lateralAxis)),
-                               style: style, title: "\(z.site.names.en), \(z.entry.source) (\(what)): mean ± 1 SD", metadata: meta),
+            scene.add(.path(Self.itemId(z.id, z.side), ScenePath([Subpath(body: z.outline(standardDeviations: 1), closed: true)]),
+                            style: style, title: "\(z.site.names.en), \(z.entry.source) (\(what)): mean ± 1 SD", metadata: meta),
                       to: .zone, title: "Entrapment zones")
         }
     }

@@ -44,6 +44,13 @@ public struct MapTheme: Hashable, Sendable {
         }
     }
 
+    /// The group colour darkened for text, so small labels keep their contrast on the skin tone.
+    public func textColor(_ group: NerveGroup) -> Color {
+        let c = color(group)
+        func dark(_ v: UInt8) -> UInt8 { UInt8((Double(v) * 0.62).rounded()) }
+        return Color(red: dark(c.red), green: dark(c.green), blue: dark(c.blue))
+    }
+
     public func dash(_ group: NerveGroup) -> DashPattern? {
         let lengths: [Double]?
         switch group {
@@ -65,8 +72,8 @@ public struct MapTheme: Hashable, Sendable {
     public static let standard = MapTheme(
         name: .standard, background: .white, skin: Color(rgb: 0xF7E9DF), outline: Color(rgb: 0x8A6F5F),
         bone: Color(rgb: 0x6B6257), boneFill: Color(rgb: 0xE8E1D3), fascia: Color(rgb: 0x7FA7C9),
-        ligament: Color(rgb: 0x2F7F7A), muscle: Color(rgb: 0xB0574F), gridMinor: Color(rgb: 0xE3E3E3),
-        gridMajor: Color(rgb: 0xBDBDBD), text: Color(rgb: 0x1E1E1E), mutedText: Color(rgb: 0x5E5E5E),
+        ligament: Color(rgb: 0x2F7F7A), muscle: Color(rgb: 0xB0574F), gridMinor: Color(rgb: 0x000000, alpha: 24),
+        gridMajor: Color(rgb: 0x000000, alpha: 60), text: Color(rgb: 0x1E1E1E), mutedText: Color(rgb: 0x5E5E5E),
         injection: Color(rgb: 0xC2185B), disputed: Color(rgb: 0x8C8C8C),
         superior: Color(rgb: 0xE07B00), middle: Color(rgb: 0x1B8A3A), inferior: Color(rgb: 0x6A3FB5),
         superiorDash: nil, middleDash: nil, inferiorDash: nil)
@@ -74,8 +81,8 @@ public struct MapTheme: Hashable, Sendable {
     public static let print = MapTheme(
         name: .print, background: .white, skin: Color(rgb: 0xF4F4F4), outline: Color(rgb: 0x707070),
         bone: Color(rgb: 0x505050), boneFill: Color(rgb: 0xE2E2E2), fascia: Color(rgb: 0xA0A0A0),
-        ligament: Color(rgb: 0x404040), muscle: Color(rgb: 0x808080), gridMinor: Color(rgb: 0xE6E6E6),
-        gridMajor: Color(rgb: 0xC4C4C4), text: .black, mutedText: Color(rgb: 0x505050),
+        ligament: Color(rgb: 0x404040), muscle: Color(rgb: 0x808080), gridMinor: Color(rgb: 0x000000, alpha: 24),
+        gridMajor: Color(rgb: 0x000000, alpha: 60), text: .black, mutedText: Color(rgb: 0x505050),
         injection: .black, disputed: Color(rgb: 0x9A9A9A),
         superior: Color(rgb: 0x111111), middle: Color(rgb: 0x3A3A3A), inferior: Color(rgb: 0x5C5C5C),
         superiorDash: nil, middleDash: [2.4, 1.2], inferiorDash: [0.6, 0.9])
@@ -83,8 +90,8 @@ public struct MapTheme: Hashable, Sendable {
     public static let colorblind = MapTheme(
         name: .colorblind, background: .white, skin: Color(rgb: 0xF3EEE8), outline: Color(rgb: 0x7A7A7A),
         bone: Color(rgb: 0x5A5A5A), boneFill: Color(rgb: 0xE6E2DA), fascia: Color(rgb: 0x56B4E9),
-        ligament: Color(rgb: 0x009E73), muscle: Color(rgb: 0x999999), gridMinor: Color(rgb: 0xE3E3E3),
-        gridMajor: Color(rgb: 0xBDBDBD), text: .black, mutedText: Color(rgb: 0x555555),
+        ligament: Color(rgb: 0x009E73), muscle: Color(rgb: 0x999999), gridMinor: Color(rgb: 0x000000, alpha: 24),
+        gridMajor: Color(rgb: 0x000000, alpha: 60), text: .black, mutedText: Color(rgb: 0x555555),
         injection: Color(rgb: 0xCC79A7), disputed: Color(rgb: 0x8C8C8C),
         superior: Color(rgb: 0xD55E00), middle: Color(rgb: 0x0072B2), inferior: Color(rgb: 0xE69F00),
         superiorDash: nil, middleDash: [2.4, 1.2], inferiorDash: [0.6, 0.9])
