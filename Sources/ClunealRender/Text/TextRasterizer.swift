@@ -36,12 +36,18 @@ enum TextRasterizer {
             let origin = metrics.lineOrigin(i, anchor: request.anchor, alignment: request.alignment)
             guard origin.isFinite, abs(origin.x) < limit, abs(origin.y) < limit else { continue }
             let baseline = Int(origin.y.rounded())
-            for g in layout.glyphs where g.bitmap.width > 0 && g.bitmap.rows > 0 {
-                let x = Int((origin.x + g.x).rounded()) + g.bitmap.left
-                let y = baseline - g.bitmap.top
-                stamps.append(Stamp(glyph: g.bitmap, x: x, y: y))
+            let phases = Float(FontFace.subpixelPhases)
+            for g in layout.glyphs {
+                // Whole pixels plus a quarter-pixel phase rendered into the bitmap.
+                let quarters = Int(((origin.x + g.x) * phases).rounded())
+                let whole = quarters >= 0 ? quarters / FontFace.subpixelPhases : -((-quarters + FontFace.subpixelPhases - 1) / FontFace.subpixelPhases)
+                let bitmap = try face.bitmap(g.glyph, sizePx: request.sizePx, phase: quarters - whole * FontFace.subpixelPhases)
+                guard bitmap.width > 0, bitmap.rows > 0 else { continue }
+                let x = whole + bitmap.left
+                let y = baseline - bitmap.top
+                stamps.append(Stamp(glyph: bitmap, x: x, y: y))
                 minX = Swift.min(minX, x); minY = Swift.min(minY, y)
-                maxX = Swift.max(maxX, x + g.bitmap.width); maxY = Swift.max(maxY, y + g.bitmap.rows)
+                maxX = Swift.max(maxX, x + bitmap.width); maxY = Swift.max(maxY, y + bitmap.rows)
             }
         }
         guard !stamps.isEmpty else { return }
