@@ -79,8 +79,10 @@ enum TextRasterizer {
         canvas.composite(mask: glyphMask, left: left, top: top, color: PremultipliedColor(request.color))
     }
 
-    /// The mask grown by `radius` pixels: coverage `clamp(radius + 0.5 − d)` where `d` is the
-    /// distance to the nearest solidly covered pixel, and never less than the mask itself.
+    /// The mask grown by `radius` pixels: coverage `clamp(radius + 1 − d)` where `d` is the
+    /// distance between pixel centres and the nearest inked pixel (coverage ≥ 0.25). An inked
+    /// pixel counts as a unit square, its edge half a pixel from its centre, so the halo's
+    /// anti-aliased edge lies `radius` beyond it. Never less than the mask itself.
     static func dilate(_ mask: CoverageMask, radius: Float) -> CoverageMask {
         let w = mask.width, h = mask.height
         var out = CoverageMask(width: w, height: h)
@@ -103,7 +105,7 @@ enum TextRasterizer {
             for x in 0..<w { d2[y * w + x] = result[x] }
         }
         for i in 0..<(w * h) {
-            let reach = radius + 0.5 - d2[i].squareRoot()
+            let reach = radius + 1 - d2[i].squareRoot()
             out.values[i] = Swift.max(mask.values[i], Swift.min(1, Swift.max(0, reach)))
         }
         return out
