@@ -36,6 +36,16 @@ struct TextTests {
         #expect(two.width == two.lineWidths[0])
     }
 
+    @Test func extentInMillimetresIsResolutionFree() throws {
+        let face = try FontFace(path: FontSet.dejaVuSansPath)
+        let e = try face.extent(of: "Zone (mean ± SD)\nsecond", fontSizeMm: 2.8)
+        let atEight = try face.measure("Zone (mean ± SD)", sizePx: 2.8 * 8)
+        #expect(abs(e.lineWidthsMm[0] - Double(atEight.width) / 8) < 0.01)
+        #expect(abs(e.ascentMm - 0.928 * 2.8) < 0.01)
+        #expect(abs(e.heightMm - (e.ascentMm + e.descentMm + 1.2 * 2.8)) < 1e-9)
+        #expect(throws: RenderError.self) { try face.extent(of: "x", fontSizeMm: 0) }
+    }
+
     @Test func labelBoxOriginFollowsAlignment() {
         let m = TextMetrics(lineWidths: [40], ascent: 9, descent: 3, lineHeight: 12)
         let a = PixelPoint(100, 50)
