@@ -45,10 +45,12 @@ public struct PNGEncoder: Hashable, Sendable {
             self.strategy = strategy
         }
 
-        /// For interactive use and previews: zlib level 2 with the Up filter (on a 2000 × 1600
-        /// map about 3.7× faster than libpng's default for a file about 1.4× larger).
+        /// The default: zlib level 2 with the Up filter. On the 2000 × 1600 test scene (release,
+        /// 2-core machine) it encodes in about 31 ms to 363 KB; level 1 + Up is no faster,
+        /// level 1 + Paeth + RLE is 42 ms / 352 KB.
         public static let fast = Compression(level: 2, filters: .up)
-        /// For archiving: zlib level 9 with libpng's adaptive choice among all filters.
+        /// For archiving: zlib level 9 with libpng's adaptive choice among all filters (about
+        /// 414 ms / 286 KB on the same scene).
         public static let small = Compression(level: 9, filters: .all)
     }
 

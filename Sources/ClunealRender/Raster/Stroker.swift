@@ -196,9 +196,12 @@ enum Stroker {
 
     /// Segments for an arc so the chord deviates from it by at most `tolerance`.
     static func arcSteps(radius r: Double, sweep: Double, tolerance: Double) -> Int {
+        guard sweep.isFinite, tolerance.isFinite, tolerance > 0 else { return 1 }
         guard r > tolerance, r.isFinite else { return Swift.max(1, Int((abs(sweep) / (Double.pi / 2)).rounded(.up))) }
         let step = 2 * acos(1 - tolerance / r)
         let n = (abs(sweep) / step).rounded(.up)
+        // A huge radius makes `step` round to zero and `n` infinite: cap it.
+        guard n.isFinite else { return 1024 }
         return Int(Swift.min(1024, Swift.max(1, n)))
     }
 

@@ -1,15 +1,5 @@
 import BodyGeometry
 
-/// Which frame a scene coordinate is given in.
-public enum CoordinateSpace: String, Hashable, Sendable, CaseIterable {
-    /// Body millimetres: +x toward the patient's left, +z cranial (up), origin on the midline
-    /// at the PSIS level. Drawn life size.
-    case body
-    /// Page millimetres: origin at the top-left corner of the page, +y down. For titles,
-    /// legends, scale bars and notices that stay put whatever part of the body is shown.
-    case page
-}
-
 /// A point on the page, millimetres, origin top-left, y down.
 public struct PagePoint: Hashable, Sendable {
     public var x: Double
@@ -53,7 +43,10 @@ public struct PageInsets: Hashable, Sendable {
     public static let zero = PageInsets(all: 0)
 }
 
-/// Where a drawable thing sits: in body millimetres or in page millimetres.
+/// Where a drawable thing sits: in **body** millimetres (+x toward the patient's left, +z
+/// cranial, origin on the midline at the PSIS level; drawn life size) or in **page**
+/// millimetres (origin at the page's top-left corner, y down; for titles, legends, scale bars
+/// and notices that stay put whatever part of the body is shown).
 public enum ScenePosition: Hashable, Sendable {
     case body(Point)
     case page(PagePoint)

@@ -4,18 +4,16 @@ import CFreeType
 struct GlyphBitmap: Sendable {
     let width: Int
     let rows: Int
-    /// Pixels from the pen position to the bitmap's left edge.
+    /// Pixels from the (whole-pixel) pen position to the bitmap's left edge.
     let left: Int
     /// Pixels from the baseline up to the bitmap's top edge.
     let top: Int
-    /// Unhinted advance, pixels.
-    let advance: Float
     let coverage: [UInt8]
 }
 
 /// A glyph placed on a line: `x` is the pen position (pixels from the line start).
 struct PlacedGlyph: Sendable {
-    let bitmap: GlyphBitmap
+    let glyph: UInt32
     let x: Float
 }
 
@@ -23,7 +21,8 @@ struct PlacedGlyph: Sendable {
 ///
 /// It measures text and renders glyph bitmaps at any pixel size, with light hinting
 /// (vertical only, so advances stay linear in the size and layout does not depend on the
-/// resolution) and pair kerning from the `kern` table. Glyph bitmaps are cached per size.
+/// resolution), quarter-pixel horizontal glyph positioning and pair kerning from the `kern`
+/// table. Advances and glyph bitmaps are cached per size (and sub-pixel phase).
 ///
 /// Not `Sendable`: it owns FreeType handles, which must not be used from two threads at once.
 /// Make one per render (or per task).
@@ -33,12 +32,19 @@ public final class FontFace {
     /// Font bytes for a face made from memory; FreeType reads them for the face's lifetime.
     private var memory: UnsafeMutableRawBufferPointer?
     private var currentSize: FT_F26Dot6 = 0
-    private var cache: [GlyphKey: GlyphBitmap] = [:]
+    private var bitmaps: [GlyphKey: GlyphBitmap] = [:]
+    private var advances: [GlyphKey: Float] = [:]
 
     private struct GlyphKey: Hashable {
         let glyph: UInt32
         let size: Int
+        /// Horizontal sub-pixel offset in quarter pixels (0...3).
+        let phase: Int
     }
+
+    /// Glyphs are rendered at quarter-pixel horizontal offsets, so letter spacing follows the
+    /// unhinted advances instead of jumping by whole pixels.
+    static let subpixelPhases = 4
 
     /// Where the face came from (a path or a name), for messages.
     public let source: String
@@ -123,7 +129,7 @@ public final class FontFace {
         currentSize = size
     }
 
-    /// Lays out one line (no line breaks) at `sizePx`: glyph bitmaps with pen positions, and the
+    /// Lays out one line (no line breaks) at `sizePx`: glyphs with pen positions, and the
     /// line's advance width in pixels.
     func layoutLine(_ text: String, sizePx: Float) throws(RenderError) -> (glyphs: [PlacedGlyph], advance: Float) {
         guard let face else { return ([], 0) }
@@ -142,9 +148,8 @@ public final class FontFace {
                     pen += Float(delta.x) / 64
                 }
             }
-            let bitmap = try glyph(index, size: size)
-            glyphs.append(PlacedGlyph(bitmap: bitmap, x: pen))
-            pen += bitmap.advance
+            glyphs.append(PlacedGlyph(glyph: UInt32(index), x: pen))
+            pen += try advance(index, size: size)
             previous = index
         }
         return (glyphs, pen)
@@ -155,14 +160,30 @@ public final class FontFace {
         try layoutLine(text, sizePx: sizePx).advance
     }
 
-    private func glyph(_ index: FT_UInt, size: FT_F26Dot6) throws(RenderError) -> GlyphBitmap {
-        let key = GlyphKey(glyph: UInt32(index), size: Int(size))
-        if let cached = cache[key] { return cached }
-        let flags = FT_Int32(FT_LOAD_RENDER) | cfreetype_load_target_light()
-        try check(FT_Load_Glyph(face, index, flags), "FT_Load_Glyph")
-        guard let slot = face?.pointee.glyph else {
-            throw .freeType(function: "FT_Load_Glyph (no glyph slot)", code: -1)
+    /// The unhinted advance of a glyph, pixels.
+    private func advance(_ index: FT_UInt, size: FT_F26Dot6) throws(RenderError) -> Float {
+        let key = GlyphKey(glyph: UInt32(index), size: Int(size), phase: 0)
+        if let cached = advances[key] { return cached }
+        try check(FT_Load_Glyph(face, index, cfreetype_load_target_light()), "FT_Load_Glyph")
+        guard let slot = face?.pointee.glyph else { throw .freeType(function: "FT_Load_Glyph (no glyph slot)", code: -1) }
+        let value = Float(slot.pointee.linearHoriAdvance) / 65536
+        advances[key] = value
+        return value
+    }
+
+    /// The bitmap of `glyph` at `sizePx`, shifted right by `phase` quarter pixels.
+    func bitmap(_ glyph: UInt32, sizePx: Float, phase: Int) throws(RenderError) -> GlyphBitmap {
+        let size = Self.fixedSize(sizePx)
+        let phase = Swift.min(Self.subpixelPhases - 1, Swift.max(0, phase))
+        let key = GlyphKey(glyph: glyph, size: Int(size), phase: phase)
+        if let cached = bitmaps[key] { return cached }
+        try setSize(size)
+        try check(FT_Load_Glyph(face, FT_UInt(glyph), cfreetype_load_target_light()), "FT_Load_Glyph")
+        guard let slot = face?.pointee.glyph else { throw .freeType(function: "FT_Load_Glyph (no glyph slot)", code: -1) }
+        if slot.pointee.format == FT_GLYPH_FORMAT_OUTLINE, phase > 0 {
+            FT_Outline_Translate(&slot.pointee.outline, FT_Pos(phase * 64 / Self.subpixelPhases), 0)
         }
+        try check(FT_Render_Glyph(slot, FT_RENDER_MODE_LIGHT), "FT_Render_Glyph")
         let s = slot.pointee
         let bitmap = s.bitmap
         var coverage: [UInt8] = []
@@ -180,11 +201,9 @@ public final class FontFace {
                 }
             }
         }
-        let glyph = GlyphBitmap(
-            width: coverage.isEmpty ? 0 : width, rows: coverage.isEmpty ? 0 : rows,
-            left: Int(s.bitmap_left), top: Int(s.bitmap_top),
-            advance: Float(s.linearHoriAdvance) / 65536, coverage: coverage)
-        cache[key] = glyph
-        return glyph
+        let result = GlyphBitmap(width: coverage.isEmpty ? 0 : width, rows: coverage.isEmpty ? 0 : rows,
+                                 left: Int(s.bitmap_left), top: Int(s.bitmap_top), coverage: coverage)
+        bitmaps[key] = result
+        return result
     }
 }

@@ -61,3 +61,28 @@ extension FontFace {
         try metrics(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), sizePx: sizePx)
     }
 }
+
+/// A label's box in page millimetres (for laying out legends and title blocks).
+public struct TextExtent: Hashable, Sendable {
+    public var lineWidthsMm: [Double]
+    public var ascentMm: Double
+    public var descentMm: Double
+    public var lineHeightMm: Double
+    public var widthMm: Double { lineWidthsMm.max() ?? 0 }
+    public var heightMm: Double { ascentMm + descentMm + Double(Swift.max(0, lineWidthsMm.count - 1)) * lineHeightMm }
+}
+
+extension FontFace {
+    /// Measures `text` (lines separated by `\n`) at `fontSizeMm`, in millimetres. Advances are
+    /// unhinted, so the result does not depend on any render resolution.
+    public func extent(of text: String, fontSizeMm: Double) throws(RenderError) -> TextExtent {
+        guard fontSizeMm.isFinite, fontSizeMm > 0 else {
+            throw .invalidItem(id: text, reason: "font size \(fontSizeMm) mm must be finite and positive")
+        }
+        // Measure at 100 px per mm (clamped by FreeType's size limit), then scale back.
+        let scale = Swift.min(100, 4096 / fontSizeMm)
+        let m = try measure(text, sizePx: Float(fontSizeMm * scale))
+        return TextExtent(lineWidthsMm: m.lineWidths.map { Double($0) / scale }, ascentMm: Double(m.ascent) / scale,
+                          descentMm: Double(m.descent) / scale, lineHeightMm: Double(m.lineHeight) / scale)
+    }
+}

@@ -36,12 +36,18 @@ enum TextRasterizer {
             let origin = metrics.lineOrigin(i, anchor: request.anchor, alignment: request.alignment)
             guard origin.isFinite, abs(origin.x) < limit, abs(origin.y) < limit else { continue }
             let baseline = Int(origin.y.rounded())
-            for g in layout.glyphs where g.bitmap.width > 0 && g.bitmap.rows > 0 {
-                let x = Int((origin.x + g.x).rounded()) + g.bitmap.left
-                let y = baseline - g.bitmap.top
-                stamps.append(Stamp(glyph: g.bitmap, x: x, y: y))
+            let phases = Float(FontFace.subpixelPhases)
+            for g in layout.glyphs {
+                // Whole pixels plus a quarter-pixel phase rendered into the bitmap.
+                let quarters = Int(((origin.x + g.x) * phases).rounded())
+                let whole = quarters >= 0 ? quarters / FontFace.subpixelPhases : -((-quarters + FontFace.subpixelPhases - 1) / FontFace.subpixelPhases)
+                let bitmap = try face.bitmap(g.glyph, sizePx: request.sizePx, phase: quarters - whole * FontFace.subpixelPhases)
+                guard bitmap.width > 0, bitmap.rows > 0 else { continue }
+                let x = whole + bitmap.left
+                let y = baseline - bitmap.top
+                stamps.append(Stamp(glyph: bitmap, x: x, y: y))
                 minX = Swift.min(minX, x); minY = Swift.min(minY, y)
-                maxX = Swift.max(maxX, x + g.bitmap.width); maxY = Swift.max(maxY, y + g.bitmap.rows)
+                maxX = Swift.max(maxX, x + bitmap.width); maxY = Swift.max(maxY, y + bitmap.rows)
             }
         }
         guard !stamps.isEmpty else { return }
@@ -73,8 +79,10 @@ enum TextRasterizer {
         canvas.composite(mask: glyphMask, left: left, top: top, color: PremultipliedColor(request.color))
     }
 
-    /// The mask grown by `radius` pixels: coverage `clamp(radius + 0.5 − d)` where `d` is the
-    /// distance to the nearest solidly covered pixel, and never less than the mask itself.
+    /// The mask grown by `radius` pixels: coverage `clamp(radius + 1 − d)` where `d` is the
+    /// distance between pixel centres and the nearest inked pixel (coverage ≥ 0.25). An inked
+    /// pixel counts as a unit square, its edge half a pixel from its centre, so the halo's
+    /// anti-aliased edge lies `radius` beyond it. Never less than the mask itself.
     static func dilate(_ mask: CoverageMask, radius: Float) -> CoverageMask {
         let w = mask.width, h = mask.height
         var out = CoverageMask(width: w, height: h)
@@ -97,7 +105,7 @@ enum TextRasterizer {
             for x in 0..<w { d2[y * w + x] = result[x] }
         }
         for i in 0..<(w * h) {
-            let reach = radius + 0.5 - d2[i].squareRoot()
+            let reach = radius + 1 - d2[i].squareRoot()
             out.values[i] = Swift.max(mask.values[i], Swift.min(1, Swift.max(0, reach)))
         }
         return out
