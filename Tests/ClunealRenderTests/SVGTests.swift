@@ -96,16 +96,17 @@ struct SVGTests {
         #expect(path.attr("stroke-miterlimit")?.stringValue == "6")
         #expect(path.attr("stroke-dasharray")?.stringValue == "2 1")
         #expect(path.attr("stroke-dashoffset")?.stringValue == "0.5")
-        // Body (−30, 20) is the viewport's top-left: page (0, 0); body (0, 0) is the page centre.
-        #expect(path.attr("d")?.stringValue == "M0 0 L30 0 L30 20 Z")
+        // Posterior view: body (30, 20), the patient's left, is the viewport's top-left (page (0, 0));
+        // body (0, 0) is the page centre, so body (−30, 20) lands at the page's right edge.
+        #expect(path.attr("d")?.stringValue == "M60 0 L30 0 L30 20 Z")
     }
 
     @Test func ellipsesRotateTheSameWayAsTheRaster() throws {
         let root = try parse(try SVGWriter().write(scene()))
         let ellipse = try #require(root.elements(forName: "g")[0].elements(forName: "ellipse").first)
-        #expect(ellipse.attr("cx")?.stringValue == "40")
+        #expect(ellipse.attr("cx")?.stringValue == "20")
         #expect(ellipse.attr("cy")?.stringValue == "25")
-        #expect(ellipse.attr("transform")?.stringValue == "rotate(-30 40 25)")
+        #expect(ellipse.attr("transform")?.stringValue == "rotate(-30 20 25)")
         #expect(root.elements(forName: "g")[0].elements(forName: "circle").count == 1)
     }
 

@@ -18,7 +18,9 @@ struct SceneTests {
         let layout = PageLayout(bodyViewport: Bounds(min: Point(-100, -50), max: Point(100, 80)),
                                 margins: PageInsets(top: 20, left: 10, bottom: 5, right: 10))
         #expect(layout.pageSize == PageSize(width: 220, height: 155))
-        #expect(layout.pagePoint(Point(-100, 80)) == PagePoint(10, 20))      // viewport top-left
+        // A posterior view: the patient's left (+x) is on the page's left.
+        #expect(layout.pagePoint(Point(100, 80)) == PagePoint(10, 20))       // viewport top-left
+        #expect(layout.pagePoint(Point(-100, 80)) == PagePoint(210, 20))     // the patient's right, page right
         #expect(layout.pagePoint(Point(0, 0)) == PagePoint(110, 100))
         #expect(layout.bodyPoint(PagePoint(110, 100)) == Point(0, 0))
         let t = try MapTransform(layout: layout, pxPerMm: 4)
@@ -106,10 +108,12 @@ struct SceneRendererTests {
         let image = try renderer.render(scene, pxPerMm: 4)
         let t = try MapTransform(layout: scene.layout, pxPerMm: 4)
         let body = t.pixel(Point(10, 5))
-        #expect(body == PixelPoint(120, 20))
-        #expect(image.pixel(x: 120, y: 20) == .black)
+        // Body x = +10 (the patient's left) lands left of the page centre: a posterior view.
+        #expect(body == PixelPoint(40, 20))
+        #expect(image.pixel(x: 40, y: 20) == .black)
         #expect(image.pixel(x: 20, y: 20) == .black)
-        #expect(image.pixel(x: 120, y: 60) == .white)   // not mirrored
+        #expect(image.pixel(x: 120, y: 20) == .white)   // the mirror image stays empty
+        #expect(image.pixel(x: 40, y: 60) == .white)    // not flipped vertically
     }
 
     @Test func translucentFillAndStrokeEachCompositeOnce() throws {

@@ -147,31 +147,53 @@ struct MapCommand: ParsableCommand {
 enum MapOutput {
     static func render(_ scene: Scene, model: BodyModel, to paths: [String], pxPerMm: Double,
                        compression: PNGEncoder.Compression, command: String) throws(CLIError) -> [(String, [UInt8])] {
+        let fonts = try loadFonts()
         var results: [(String, [UInt8])] = []
         do {
-            let fonts = try FontSet.dejaVuSans()
+            let renderer = SceneRenderer(fonts: fonts)
+            // Labels are placed once, at the PNG's resolution, and the same layout goes to every file.
+            let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
             for path in paths {
                 if path.lowercased().hasSuffix(".svg") {
-                    results.append((path, Array(try SVGWriter(matching: fonts).write(scene).utf8)))
+                    results.append((path, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
                 } else {
-                    let text = [
-                        PNGText(PNGText.Keyword.title, "Cluneal nerves, posterior view"),
-                        PNGText(PNGText.Keyword.software, "cluneal \(Cluneal.version)"),
-                        PNGText(PNGText.Keyword.description, EducationNotice.text),
-                        PNGText("cluneal:atlas", "\(model.atlas.id) \(model.atlas.version)"),
-                        PNGText("cluneal:frame", "body frame, mm: origin on the posterior midline at the PSIS level; +x patient's left; +z cranial"),
-                        PNGText("cluneal:scaling", model.scaling.summary),
-                        PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; printed at 100 % the map is life size"),
-                        PNGText("cluneal:command", command),
-                    ]
-                    let png = try SceneRenderer(fonts: fonts).renderPNG(scene, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression), text: text)
-                    results.append((path, png))
+                    results.append((path, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
+                                                                 text: pngText(model: model, pxPerMm: pxPerMm, command: command))))
                 }
             }
         } catch {
             throw CLIError(.software, "cannot draw the map: \(error.description)")
         }
         return results
+    }
+
+    static func pngText(model: BodyModel, pxPerMm: Double, command: String) -> [PNGText] {
+        [
+            PNGText(PNGText.Keyword.title, "Cluneal nerves, posterior view"),
+            PNGText(PNGText.Keyword.software, "cluneal \(Cluneal.version)"),
+            PNGText(PNGText.Keyword.description, EducationNotice.text),
+            PNGText(PNGText.Keyword.atlas, "\(model.atlas.id) \(model.atlas.version)"),
+            PNGText("cluneal:frame", "body frame, mm: origin on the posterior midline at the PSIS level; +x patient's left; +z cranial"),
+            PNGText(PNGText.Keyword.scaling, model.scaling.summary),
+            PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; printed at 100 % the map is life size"),
+            PNGText(PNGText.Keyword.command, command),
+        ]
+    }
+
+    /// DejaVu Sans from fonts-dejavu-core, read here so the renderer takes bytes and does no I/O.
+    static func loadFonts() throws(CLIError) -> FontSet {
+        let regular: [UInt8], bold: [UInt8]
+        do {
+            regular = try FileIO.read(FontSet.dejaVuSansPath, what: "font")
+            bold = try FileIO.read(FontSet.dejaVuSansBoldPath, what: "font")
+        } catch {
+            throw CLIError(.noInput, "\(error.message) (install the fonts-dejavu-core package)")
+        }
+        do {
+            return try FontSet.fromBytes(regular: regular, bold: bold)
+        } catch {
+            throw CLIError(.dataError, "cannot load the DejaVu Sans fonts: \(error.description)")
+        }
     }
 
     static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene) -> String {
