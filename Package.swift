@@ -45,13 +45,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ClunealRenderTests",
-            dependencies: ["ClunealRender", "BodyGeometry", "CLibPNG"],
+            dependencies: ["ClunealRender", "ClunealAnatomy", "BodyGeometry", "CLibPNG"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "ClunealCLITests",
             dependencies: [
                 "cluneal",
+                "ClunealRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,15 +18,20 @@ import Testing
         let renderer = try SceneRenderer.withSystemFonts()
         let scene = DemoScene.make(halfWidth: 40, top: 35, bottom: -30)
         let image = try renderer.render(scene, pxPerMm: 3)
-        let actual = try PNGEncoder().encode(image, metadata: PNGMetadata(pxPerMm: 3))
+        try Self.compare(try PNGEncoder().encode(image, metadata: PNGMetadata(pxPerMm: 3)), golden: "demo-small.png")
+    }
 
+    /// Compares `actual` with the golden PNG `name` (tolerance above), or records it when
+    /// `CLUNEAL_RECORD_GOLDEN=1` (and fails, to say so).
+    static func compare(_ actual: [UInt8], golden name: String) throws {
+        let url = goldenURL.deletingLastPathComponent().appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["CLUNEAL_RECORD_GOLDEN"] == "1" {
-            try Data(actual).write(to: Self.goldenURL)
-            Issue.record("Recorded \(Self.goldenURL.path); run again without CLUNEAL_RECORD_GOLDEN to compare.")
+            try Data(actual).write(to: url)
+            Issue.record("Recorded \(url.path); run again without CLUNEAL_RECORD_GOLDEN to compare.")
             return
         }
-        guard let data = try? Data(contentsOf: Self.goldenURL) else {
-            Issue.record("Missing golden image \(Self.goldenURL.path); record it with CLUNEAL_RECORD_GOLDEN=1.")
+        guard let data = try? Data(contentsOf: url) else {
+            Issue.record("Missing golden image \(url.path); record it with CLUNEAL_RECORD_GOLDEN=1.")
             return
         }
         let golden = try PNGDecoder.decode(Array(data))
@@ -38,13 +43,13 @@ import Testing
             var delta = 0
             for c in 0..<4 { delta = max(delta, abs(Int(golden.rgba[i + c]) - Int(decoded.rgba[i + c]))) }
             worst = max(worst, delta)
-            if delta > Self.channelTolerance { outliers += 1 }
+            if delta > channelTolerance { outliers += 1 }
         }
-        let allowed = Int(Double(golden.width * golden.height) * Self.outlierFraction)
+        let allowed = Int(Double(golden.width * golden.height) * outlierFraction)
         if outliers > allowed {
-            let dump = FileManager.default.temporaryDirectory.appendingPathComponent("demo-small.actual.png")
+            let dump = FileManager.default.temporaryDirectory.appendingPathComponent(name.replacingOccurrences(of: ".png", with: ".actual.png"))
             try? Data(actual).write(to: dump)
-            Issue.record("\(outliers) pixels differ by more than \(Self.channelTolerance) (allowed \(allowed)); worst delta \(worst). Actual image: \(dump.path)")
+            Issue.record("\(outliers) pixels differ by more than \(channelTolerance) (allowed \(allowed)); worst delta \(worst). Actual image: \(dump.path)")
         }
     }
 }

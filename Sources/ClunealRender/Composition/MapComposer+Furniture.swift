@@ -57,6 +57,36 @@ extension MapComposer {
         }
     }
 
+    /// Joins `parts` with " · " into at most `maxLines` lines no wider than `widthMm`, breaking
+    /// between parts or words; the last line ends in "…" when something had to be left out.
+    /// Widths are estimated at 0.62 em per character, a little over DejaVu Sans's average, so
+    /// the estimate errs toward shorter lines.
+    static func wrap(_ parts: [String], fontSizeMm: Double, widthMm: Double, maxLines: Int) -> [String] {
+        let perLine = Swift.max(10, Int(widthMm / (0.62 * fontSizeMm)))
+        var words: [String] = []
+        for (i, part) in parts.enumerated() {
+            let w = part.split(separator: " ").map(String.init)
+            words += i < parts.count - 1 ? w.dropLast() + [(w.last ?? "") + " ·"] : w
+        }
+        var lines: [String] = []
+        var current = ""
+        for word in words {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if candidate.count <= perLine {
+                current = candidate
+            } else {
+                if !current.isEmpty { lines.append(current) }
+                current = String(word.prefix(perLine))
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = String(lines[maxLines - 1].prefix(perLine - 1)) + "…"
+        }
+        return lines.map { $0.hasSuffix(" ·") ? String($0.dropLast(2)) : $0 }
+    }
+
     static func layerKind(_ kind: StructureKind) -> MapOptions.LayerKind {
         switch kind {
         case .outline: .outline
@@ -128,12 +158,17 @@ extension MapComposer {
         scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(Self.margins.left, 9)),
                                            fontSizeMm: 5.2, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
-        var sub = "Atlas \(model.atlas.id) \(model.atlas.version) · body frame: cm from the midline and from the PSIS level · scaling: \(model.scaling.summary)"
-        if let extra = options.subtitle { sub += " · \(extra)" }
-        scene.add(.text("subtitle", TextLabel(sub, at: .page(PagePoint(Self.margins.left, 14.5)), fontSizeMm: 2.8,
-                                              color: theme.mutedText, halo: nil, alignment: .start)),
-                  to: .title, title: "Title")
-        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: 17))
+        var parts = ["Atlas \(model.atlas.id) \(model.atlas.version)", "body frame: cm from the midline and from the PSIS level",
+                     "scaling: \(model.scaling.summary)"]
+        if let extra = options.subtitle { parts.append(extra) }
+        let width = scene.pageSize.width - Self.margins.left - 4
+        let lines = Self.wrap(parts, fontSizeMm: 2.8, widthMm: width, maxLines: 3)
+        for (i, line) in lines.enumerated() {
+            scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(Self.margins.left, 14.5 + Double(i) * 3.6)), fontSizeMm: 2.8,
+                                                          color: theme.mutedText, halo: nil, alignment: .start)),
+                      to: .title, title: "Title")
+        }
+        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: Self.margins.top - 2))
     }
 
     func addNotice(to scene: inout Scene) {

@@ -1,0 +1,100 @@
+import ClunealRender
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("cluneal map")
+struct MapCommandTests {
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cluneal-map-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func writesAPNGAndAnSVGFromOneScene() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("map.png"), svg = folder.appendingPathComponent("map.svg")
+        let r = try CLIRunner.run(["map", "-o", png.path, "-o", svg.path, "--px-per-cm", "5", "--height", "180cm"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("wrote \(png.path)"))
+        #expect(r.stdout.contains("life size"))
+        #expect(r.stdout.contains("For education and planning"))
+
+        let decoded = try PNGDecoder.decode([UInt8](try Data(contentsOf: png)))
+        // 5 px/cm is 500 px per metre: a viewer that honours pHYs prints it life size.
+        #expect(decoded.physicalResolution?.x == 500 && decoded.physicalResolution?.y == 500 && decoded.physicalResolution?.unitIsMetre == true)
+        #expect(decoded.text(for: PNGText.Keyword.atlas) == "adult-default 1.0.0")
+        #expect(decoded.text(for: PNGText.Keyword.scaling)?.hasPrefix("stature") == true)
+        #expect(decoded.text(for: PNGText.Keyword.command)?.contains("--height 180cm") == true)
+        #expect(decoded.text(for: "cluneal:frame")?.contains("patient's left") == true)
+
+        let document = try XMLDocument(data: try Data(contentsOf: svg))
+        let root = try #require(document.rootElement())
+        // FoundationXML on Linux cannot look up unprefixed attributes by name under a default namespace.
+        let viewBox = try #require(root.attributes?.first { $0.name == "viewBox" }?.stringValue).split(separator: " ").compactMap { Double($0) }
+        #expect(viewBox.count == 4)
+        // The viewBox is the page in millimetres, and the PNG is the same page at 0.5 px/mm.
+        #expect(decoded.width == Int((viewBox[2] * 0.5).rounded(.up)))
+        #expect(decoded.height == Int((viewBox[3] * 0.5).rounded(.up)))
+        let layers = (root.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.name == "g" }
+        let labels = layers.compactMap { g in g.attributes?.first { $0.name == "inkscape:label" }?.stringValue }
+        #expect(layers.count >= 10)
+        #expect(labels.contains("Nerves") && labels.contains("Entrapment zones") && labels.contains("Diagnostic block sites"))
+        let text = String(decoding: try Data(contentsOf: svg), as: UTF8.self)
+        #expect(text.contains("id=\"scn-medial-left\""))
+        #expect(text.contains("data-kind=\"zone\""))
+        #expect(text.contains("<text"))
+        #expect(text.contains("inkscape:groupmode=\"layer\""))
+    }
+
+    @Test func theSameCommandGivesTheSameBytes() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [Data] = []
+        for name in ["a.png", "b.png"] {
+            let path = folder.appendingPathComponent(name).path
+            let r = try CLIRunner.run(["map", "-o", path, "--px-per-cm", "4", "--zones", "all", "--theme", "print"])
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        // The command (and so the file name) is recorded in the PNG; strip that chunk's difference by
+        // comparing pixels and every other chunk through the decoder.
+        let a = try PNGDecoder.decode([UInt8](outputs[0])), b = try PNGDecoder.decode([UInt8](outputs[1]))
+        #expect(a.rgba == b.rgba)
+        #expect(a.text(for: PNGText.Keyword.scaling) == b.text(for: PNGText.Keyword.scaling))
+    }
+
+    @Test(arguments: [
+        (["map", "--px-per-cm", "0"], Int32(64), "--px-per-cm"),
+        (["map", "--px-per-cm", "5", "--dpi", "300"], 64, "--px-per-cm or --dpi"),
+        (["map", "-o", "map.gif"], 64, ".png or .svg"),
+        (["map", "--side", "middle"], 64, "--side"),
+        (["map", "--theme", "neon"], 64, "--theme"),
+        (["map", "--layers", "nerve,bones"], 64, "bones"),
+        (["map", "--highlight", "spleen"], 64, "--highlight"),
+        (["map", "--zones", "nobody-2020"], 64, "--zones"),
+        (["map", "-o", "/nonexistent-folder/map.png"], 73, "/nonexistent-folder"),
+        (["map", "-o", "/tmp"], 64, ".png or .svg"),
+    ])
+    func badOptionsAreRefusedWithTheirName(arguments: [String], status: Int32, mentions: String) throws {
+        let r = try CLIRunner.run(arguments)
+        #expect(r.status == status, "\(r.stderr)")
+        #expect(r.stderr.contains(mentions), "\(r.stderr)")
+    }
+
+    @Test func anOutputThatIsADirectoryIsRefused() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dir = folder.appendingPathComponent("out.png")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let r = try CLIRunner.run(["map", "-o", dir.path, "--px-per-cm", "2"])
+        #expect(r.status == 73)
+        #expect(r.stderr.contains("is a directory"))
+        // Nothing half-written is left beside it.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "out.png" }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
