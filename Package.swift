@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "BodyGeometry", targets: ["BodyGeometry"]),
         .library(name: "ClunealAnatomy", targets: ["ClunealAnatomy"]),
+        .library(name: "ClunealTeaching", targets: ["ClunealTeaching"]),
         .executable(name: "cluneal", targets: ["cluneal"]),
     ],
     dependencies: [
@@ -19,12 +20,16 @@ let package = Package(
         // Atlas schema, loading and validation, measurements and scaling. No file I/O:
         // it takes bytes and returns values.
         .target(name: "ClunealAnatomy", dependencies: ["BodyGeometry"]),
+        // Palpation walk-throughs, quizzes (with numbered map markers and answer keys) and the
+        // care-pathway guide, all generated from the atlas. No I/O: values in, values out.
+        .target(name: "ClunealTeaching", dependencies: ["ClunealAnatomy", "BodyGeometry"]),
         // The command-line tool: the only place that touches files, the clock or the environment.
         .executableTarget(
             name: "cluneal",
             dependencies: [
                 "BodyGeometry",
                 "ClunealAnatomy",
+                "ClunealTeaching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +37,11 @@ let package = Package(
         .testTarget(
             name: "ClunealAnatomyTests",
             dependencies: ["ClunealAnatomy", "BodyGeometry"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClunealTeachingTests",
+            dependencies: ["ClunealTeaching", "ClunealAnatomy", "BodyGeometry"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
