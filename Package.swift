@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BodyGeometry", targets: ["BodyGeometry"]),
         .library(name: "ClunealAnatomy", targets: ["ClunealAnatomy"]),
         .library(name: "ClunealRender", targets: ["ClunealRender"]),
+        .library(name: "ClunealTeaching", targets: ["ClunealTeaching"]),
         .executable(name: "cluneal", targets: ["cluneal"]),
     ],
     dependencies: [
@@ -27,6 +28,9 @@ let package = Package(
         // Scene model, label placement, rasteriser, text, PNG and SVG writers. No file I/O:
         // it takes scenes (and optionally font bytes) and returns pixels and bytes.
         .target(name: "ClunealRender", dependencies: ["BodyGeometry", "ClunealAnatomy", "CLibPNG", "CFreeType"]),
+        // Palpation walk-throughs, quizzes (with numbered map markers and answer keys) and the
+        // care-pathway guide, all generated from the atlas. No I/O: values in, values out.
+        .target(name: "ClunealTeaching", dependencies: ["ClunealAnatomy", "BodyGeometry"]),
         // The command-line tool: the only place that touches files, the clock or the environment.
         .executableTarget(
             name: "cluneal",
@@ -34,6 +38,7 @@ let package = Package(
                 "BodyGeometry",
                 "ClunealAnatomy",
                 "ClunealRender",
+                "ClunealTeaching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +46,11 @@ let package = Package(
         .testTarget(
             name: "ClunealAnatomyTests",
             dependencies: ["ClunealAnatomy", "BodyGeometry"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClunealTeachingTests",
+            dependencies: ["ClunealTeaching", "ClunealAnatomy", "BodyGeometry"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

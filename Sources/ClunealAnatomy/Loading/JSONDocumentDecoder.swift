@@ -1,8 +1,9 @@
 import Foundation
 
 /// Decodes a Codable document from bytes, reporting any problem with file, JSON path and line.
-enum JSONDocumentDecoder {
-    static func decode<T: Decodable>(_ type: T.Type, from input: AtlasInput) throws(AtlasError) -> (T, JSONSourceMap) {
+/// Public so that other data files (the teaching guide) report errors the same way.
+public enum JSONDocumentDecoder {
+    public static func decode<T: Decodable>(_ type: T.Type, from input: AtlasInput) throws(AtlasError) -> (T, JSONSourceMap) {
         let map: JSONSourceMap
         do {
             map = try JSONSourceMap(bytes: input.bytes)

@@ -2,8 +2,8 @@ import Foundation
 
 /// Writing to the standard streams (the CLI is the only place that does).
 enum StandardError {
-    static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    static func write(_ line: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((newline ? line + "\n" : line).utf8))
     }
 }
 

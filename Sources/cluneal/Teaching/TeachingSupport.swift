@@ -1,0 +1,66 @@
+import ArgumentParser
+import ClunealAnatomy
+import ClunealTeaching
+import Foundation
+
+extension NerveGroup: ExpressibleByArgument {}
+
+extension CLIError {
+    init(_ error: TeachingError) {
+        switch error {
+        case .unknownTopic, .unreadableAnswer:
+            self.init(.usage, error.description)
+        case .invalidGuide(let errors):
+            let lines = errors.map(\.description)
+            self.init(.dataError, lines.first ?? "the guide is invalid", details: Array(lines.dropFirst()))
+        case .atlasLacks, .measurements:
+            self.init(.dataError, error.description)
+        }
+    }
+}
+
+/// Finding and reading the guide file.
+enum GuideFiles {
+    static let defaultName = "guide.json"
+
+    /// $CLUNEAL_GUIDE, else `guide.json` beside the default atlas.
+    static func defaultGuidePath() throws(CLIError) -> String {
+        if let env = ProcessInfo.processInfo.environment["CLUNEAL_GUIDE"], !env.isEmpty { return env }
+        let atlas = try AtlasFiles.defaultAtlasPath()
+        return URL(fileURLWithPath: atlas).deletingLastPathComponent().appendingPathComponent(defaultName).path
+    }
+
+    static func load(path: String) throws(CLIError) -> Guide {
+        let bytes = try FileIO.read(path, what: "guide")
+        let decoded: DecodedGuide
+        do { decoded = try Guide.decode(AtlasInput(file: path, bytes: bytes)) } catch { throw CLIError(error) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var sources: [AtlasInput] = []
+        for name in decoded.sourceFileNames {
+            let sourcePath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+            do {
+                sources.append(AtlasInput(file: sourcePath, bytes: try FileIO.read(sourcePath, what: "bibliography named by \(path)")))
+            } catch {
+                throw CLIError(.dataError, error.message)
+            }
+        }
+        do { return try Guide.validate(decoded, sourceFiles: sources) } catch { throw CLIError(error) }
+    }
+}
+
+/// Lines typed (or piped) on standard input.
+enum StandardInput {
+    /// True when a person is typing: then an unreadable answer is asked again.
+    static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// The next line without its newline, or `nil` at the end of input.
+    static func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+}
+
+extension MeasurementOptions {
+    /// True when no measurement was given (no file, no flag).
+    var isEmpty: Bool {
+        measurementsPath == nil && height == nil && sex == nil && psisFromMidline == nil && crestHeight == nil
+            && bicristalWidth == nil && landmarks.isEmpty
+    }
+}
