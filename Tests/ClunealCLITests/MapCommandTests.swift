@@ -98,3 +98,53 @@ struct MapCommandTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }
+
+@Suite("cluneal map --quiz and --handout")
+struct BlankMapCommandTests {
+    @Test func aQuizMapComesWithItsAnswerKey() throws {
+        let folder = try MapCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("quiz.svg")
+        let r = try CLIRunner.run(["map", "--quiz", "--markers", "8", "--seed", "3", "-o", svg.path, "-o", folder.appendingPathComponent("quiz.png").path,
+                                   "--px-per-cm", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let keyJSON = try Data(contentsOf: folder.appendingPathComponent("quiz.key.json"))
+        let key = try #require(try JSONSerialization.jsonObject(with: keyJSON) as? [String: Any])
+        let markers = try #require(key["markers"] as? [[String: Any]])
+        #expect(markers.map { $0["number"] as? Int } == Array(1...8))
+        let md = String(decoding: try Data(contentsOf: folder.appendingPathComponent("quiz.key.md")), as: UTF8.self)
+        for m in markers {
+            let name = try #require(m["name"] as? String)
+            #expect(md.contains("| \(m["number"] as? Int ?? 0) | \(name) |"))
+        }
+        // The SVG keeps the answers in a hidden layer and nowhere else.
+        let text = String(decoding: try Data(contentsOf: svg), as: UTF8.self)
+        let hiddenStart = try #require(text.range(of: "inkscape:label=\"Answers (hidden)\""))
+        #expect(text[hiddenStart.lowerBound...].prefix(400).contains("display:none"))
+        for m in markers {
+            let name = try #require(m["name"] as? String)
+            let occurrences = text.components(separatedBy: ">\(m["number"] as? Int ?? 0): \(name)").count - 1
+            #expect(occurrences == 1, "\(name)")
+        }
+        // The same seed gives the same key.
+        let again = try CLIRunner.run(["map", "--quiz", "--markers", "8", "--seed", "3", "-o", folder.appendingPathComponent("again.svg").path])
+        #expect(again.status == 0)
+        let key2 = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("again.key.json"))) as? [String: Any])
+        #expect((key2["markers"] as? [[String: Any]])?.compactMap { $0["itemId"] as? String } == markers.compactMap { $0["itemId"] as? String })
+    }
+
+    @Test func theHandoutIsWritten() throws {
+        let folder = try MapCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("handout.png")
+        let r = try CLIRunner.run(["map", "--handout", "self-care", "-o", png.path, "--px-per-cm", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let decoded = try PNGDecoder.decode([UInt8](try Data(contentsOf: png)))
+        #expect(decoded.width > 100)
+        let bad = try CLIRunner.run(["map", "--handout", "self-care", "--quiz"])
+        #expect(bad.status == 64)
+        let unknown = try CLIRunner.run(["map", "--handout", "surgery"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--handout"))
+    }
+}

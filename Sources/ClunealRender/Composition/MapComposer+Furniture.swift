@@ -158,8 +158,11 @@ extension MapComposer {
         scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(Self.margins.left, 9)),
                                            fontSizeMm: 5.2, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
-        var parts = ["Atlas \(model.atlas.id) \(model.atlas.version)", "body frame: cm from the midline and from the PSIS level",
-                     "scaling: \(model.scaling.summary)"]
+        // A blank quiz map names no landmark, not even the one the frame is measured from.
+        let frame = options.isQuiz ? "grid: cm from the midline and from the zero line" : "body frame: cm from the midline and from the PSIS level"
+        var parts = ["Atlas \(model.atlas.id) \(model.atlas.version)", frame,
+                     // A quiz map must not name landmarks (the measured ones appear in the summary).
+                     "scaling: \(options.isQuiz ? model.scaling.method.rawValue : model.scaling.summary)"]
         if let extra = options.subtitle { parts.append(extra) }
         let width = scene.pageSize.width - Self.margins.left - 4
         let lines = Self.wrap(parts, fontSizeMm: 2.8, widthMm: width, maxLines: 3)

@@ -61,7 +61,11 @@ public struct MapComposer: Sendable {
                           metadata: ["atlas": model.atlas.id, "atlas-version": model.atlas.version,
                                      "frame": "body, mm, origin midline at PSIS level, +x patient's left, +z cranial",
                                      "scaling": model.scaling.summary, "theme": theme.name.rawValue])
-        let layers = options.layers
+        var layers = options.layers
+        if options.isQuiz {
+            // Nothing on a blank map may name or colour-code what a marker stands on.
+            layers.subtract([.zone, .injection, .label])
+        }
         // Drawing order: outline, grid (over the skin, under the anatomy), bone, fascia, ligament,
         // muscle, zone, nerve, injection, labels, page furniture.
         if layers.contains(.outline) { addOutline(to: &scene, box: box) }
@@ -74,8 +78,13 @@ public struct MapComposer: Sendable {
         if layers.contains(.nerve) { addNerves(to: &scene, box: box) }
         if layers.contains(.injection) { addInjectionSites(to: &scene) }
         if layers.contains(.label) && options.labels { addLabels(to: &scene) }
+        if options.isQuiz { addQuizMarkers(to: &scene) }
         addTitle(to: &scene)
-        if layers.contains(.legend) { addLegend(to: &scene) }
+        if options.isQuiz {
+            addQuizInstructions(to: &scene)
+        } else if layers.contains(.legend) {
+            addLegend(to: &scene)
+        }
         if layers.contains(.measure) { addScaleBar(to: &scene) }
         addOrientation(to: &scene)
         addNotice(to: &scene)

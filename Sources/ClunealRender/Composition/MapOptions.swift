@@ -1,3 +1,4 @@
+import BodyGeometry
 import ClunealAnatomy
 
 /// What a map shows.
@@ -24,6 +25,20 @@ public struct MapOptions: Hashable, Sendable {
         case item(String)
     }
 
+    /// A numbered marker for a blank "name the structure" map: the number is drawn, the answer
+    /// goes to a hidden layer (kept in the SVG for a teacher to reveal, left out of the PNG).
+    public struct NumberedMarker: Hashable, Sendable {
+        public var number: Int
+        /// Body frame, millimetres.
+        public var position: BodyGeometry.Point
+        public var answer: String
+        public init(number: Int, position: BodyGeometry.Point, answer: String) {
+            self.number = number
+            self.position = position
+            self.answer = answer
+        }
+    }
+
     public var sides: [Side]
     public var layers: Set<LayerKind>
     public var zones: ZoneSelection
@@ -32,6 +47,12 @@ public struct MapOptions: Hashable, Sendable {
     public var theme: MapTheme
     /// A second line under the title (the command, a case id...).
     public var subtitle: String?
+    /// When not empty, the map is a blank quiz map: numbered markers, no labels, no zones or
+    /// block sites, and a legend that names nothing the markers stand on.
+    public var quizMarkers: [NumberedMarker] = []
+
+    /// True for a blank quiz map.
+    public var isQuiz: Bool { !quizMarkers.isEmpty }
 
     public init(sides: [Side] = Side.allCases, layers: Set<LayerKind> = Set(LayerKind.allCases), zones: ZoneSelection = .defaults,
                 highlight: Highlight? = nil, labels: Bool = true, theme: MapTheme = .standard, subtitle: String? = nil) {

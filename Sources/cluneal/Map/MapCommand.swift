@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClunealAnatomy
 import ClunealRender
+import ClunealTeaching
 import Foundation
 
 extension MapTheme.Name: ExpressibleByArgument {}
@@ -46,6 +47,22 @@ struct MapCommand: ParsableCommand {
     @Option(help: "PNG compression: fast (default, quick to write) or small (smaller files, slower).")
     var compression: CompressionChoice = .fast
 
+    @Flag(help: "Draw a blank quiz map: numbered markers instead of labels, and an answer key beside the first output (FILE.key.json, FILE.key.md).")
+    var quiz = false
+
+    @Option(help: ArgumentHelp("Number of markers on a quiz map (1 to 30).", valueName: "n"))
+    var markers: Int = 10
+
+    @Option(help: ArgumentHelp("Seed choosing the quiz map's markers; the same seed gives the same map.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Draw a plain-language handout for a patient instead of the map: self-care.", valueName: "kind"))
+    var handout: HandoutKind?
+
+    enum HandoutKind: String, ExpressibleByArgument, CaseIterable {
+        case selfCare = "self-care"
+    }
+
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var measurementOptions: MeasurementOptions
 
@@ -83,6 +100,8 @@ struct MapCommand: ParsableCommand {
             }
         }
         if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
+        if quiz && handout != nil { throw ValidationError("Give --quiz or --handout, not both.") }
+        if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
         if let layers {
             for name in layers.split(separator: ",", omittingEmptySubsequences: false) where MapOptions.LayerKind(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
                 throw ValidationError("--layers: unknown layer \"\(name)\" (known: \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ", "))).")
@@ -126,14 +145,31 @@ struct MapCommand: ParsableCommand {
         try reportingErrors {
             let atlas = try atlasOptions.load()
             let model = try measurementOptions.model(for: atlas)
-            let options = try mapOptions(for: atlas)
-            let scene = MapComposer(model: model, options: options).compose()
+            var options = try mapOptions(for: atlas)
             let outputs = output.isEmpty ? [Self.defaultOutput] : output
+            var keyFiles: [(String, [UInt8])] = []
+            let scene: Scene
+            if handout == .selfCare {
+                scene = HandoutComposer(model: model, theme: .named(theme)).compose()
+            } else if quiz {
+                let markerMap = MarkerMap.make(model: model, count: markers, seed: seed)
+                options.quizMarkers = markerMap.answerKey.map { entry in
+                    MapOptions.NumberedMarker(number: entry.number, position: entry.positionMillimetres,
+                                              answer: entry.side.map { "\(entry.name) (\($0.rawValue))" } ?? entry.name)
+                }
+                scene = MapComposer(model: model, options: options).compose()
+                keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
+            } else {
+                scene = MapComposer(model: model, options: options).compose()
+            }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
             let rendered = try MapOutput.render(scene, model: model, to: outputs, pxPerMm: resolutionPxPerMm,
                                                 compression: compression.value, command: command)
-            for (path, bytes) in rendered {
+            for (path, bytes) in rendered + keyFiles {
                 try FileIO.writeAtomically(bytes, to: path)
+            }
+            for (path, _) in keyFiles {
+                StandardOutput.write("wrote \(path) (answer key)\n")
             }
             for (path, bytes) in rendered {
                 StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
