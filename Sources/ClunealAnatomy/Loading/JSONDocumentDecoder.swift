@@ -1,8 +1,13 @@
 import Foundation
 
 /// Decodes a Codable document from bytes, reporting any problem with file, JSON path and line.
-enum JSONDocumentDecoder {
-    static func decode<T: Decodable>(_ type: T.Type, from input: AtlasInput) throws(AtlasError) -> (T, JSONSourceMap) {
+///
+/// Public so that other data files kept beside the atlas (the symptom catalogue) report
+/// their problems the same way.
+public enum JSONDocumentDecoder {
+    /// Checks the syntax (duplicate keys, line of every value), then decodes `T`. Throws the
+    /// first problem with the file, JSON path and line.
+    public static func decode<T: Decodable>(_ type: T.Type, from input: AtlasInput) throws(AtlasError) -> (T, JSONSourceMap) {
         let map: JSONSourceMap
         do {
             map = try JSONSourceMap(bytes: input.bytes)
