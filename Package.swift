@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "BodyGeometry", targets: ["BodyGeometry"]),
         .library(name: "ClunealAnatomy", targets: ["ClunealAnatomy"]),
+        .library(name: "ClunealPalpation", targets: ["ClunealPalpation"]),
         .executable(name: "cluneal", targets: ["cluneal"]),
     ],
     dependencies: [
@@ -19,12 +20,16 @@ let package = Package(
         // Atlas schema, loading and validation, measurements and scaling. No file I/O:
         // it takes bytes and returns values.
         .target(name: "ClunealAnatomy", dependencies: ["BodyGeometry"]),
+        // Tender points in tape-measure frames, the Locator, block sites, red-flag screening and
+        // case files. No file I/O: it takes bytes and values and returns values.
+        .target(name: "ClunealPalpation", dependencies: ["ClunealAnatomy", "BodyGeometry"]),
         // The command-line tool: the only place that touches files, the clock or the environment.
         .executableTarget(
             name: "cluneal",
             dependencies: [
                 "BodyGeometry",
                 "ClunealAnatomy",
+                "ClunealPalpation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +37,11 @@ let package = Package(
         .testTarget(
             name: "ClunealAnatomyTests",
             dependencies: ["ClunealAnatomy", "BodyGeometry"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClunealPalpationTests",
+            dependencies: ["ClunealPalpation", "ClunealAnatomy", "BodyGeometry"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
