@@ -78,7 +78,7 @@ public struct Finding: Hashable, Sendable {
     public var statement: String {
         var s: String
         if let b = bestMatch {
-            s = "The point fits the \(b.nerve.rawValue) cluneal nerve (\(b.branch)) at \(b.zone.site.names.en.lowercasedFirst): \(Self.score(b.standardScore)) SD from the \(b.source) zone"
+            s = "The point fits the \(b.nerve.rawValue) cluneal nerve, branch \(b.branch) (\(b.zone.site.names.en.lowercasedFirst)): \(Self.score(b.standardScore)) SD from the \(b.source) zone"
             s += b.withinOneSD ? ", within 1 SD." : ", within 2 SD."
         } else {
             s = "No cluneal entrapment zone is within 2 SD of this point, so it is not typical of cluneal nerve entrapment."

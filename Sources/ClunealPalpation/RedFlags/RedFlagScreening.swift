@@ -26,14 +26,17 @@ public struct RedFlagScreening: Hashable, Sendable {
 
     /// The headline that must come first, or `nil` without red flags.
     public var referralMessage: String? {
-        let names = redFlags.map { $0.id }.joined(separator: ", ")
+        let emergencies = redFlags.filter { $0.urgency == .emergency }.map(\.id)
+        let urgent = redFlags.filter { $0.urgency == .urgent }.map(\.id)
         switch urgency {
         case .none:
             return nil
         case .emergency:
-            return "EMERGENCY REFERRAL (\(names)): these can be signs of cauda equina syndrome or another serious nerve problem. Arrange emergency assessment today, usually with an MRI scan within hours. Do not plan a nerve block, and do not let the map below delay this."
+            var s = "EMERGENCY REFERRAL (\(emergencies.joined(separator: ", "))): these can be signs of cauda equina syndrome or another serious nerve problem. Arrange emergency assessment today, usually with an MRI scan within hours. Do not plan a nerve block, and do not let the map below delay this."
+            if !urgent.isEmpty { s += " Also reported, needing urgent assessment: \(urgent.joined(separator: ", "))." }
+            return s
         case .urgent:
-            return "URGENT REFERRAL (\(names)): a serious cause such as cancer, infection or a fracture must be ruled out by a doctor promptly, before any nerve block. The map below does not rule it out."
+            return "URGENT REFERRAL (\(urgent.joined(separator: ", "))): a serious cause such as cancer, infection or a fracture must be ruled out by a doctor promptly, before any nerve block. The map below does not rule it out."
         }
     }
 }
