@@ -31,7 +31,7 @@ public struct TenderPoint: Hashable, Sendable {
     /// Places a measured point on a person through the atlas frame its input frame maps to.
     /// Refuses non-finite or absurd distances, positions beyond the crest line (crest frame)
     /// and points that would cross the midline, naming the field.
-    public init(_ input: TenderPointInput, on model: BodyModel) throws(PalpationError) {
+    public init(_ input: TenderPointInput, on model: borrowing BodyModel) throws(PalpationError) {
         try PalpationLimits.check(input)
         let position = FramePosition(frame: input.frame.atlasFrame, lateral: input.lateral.millimetres, vertical: input.vertical.millimetres)
         let placed: PlacedPosition

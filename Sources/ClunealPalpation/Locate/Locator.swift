@@ -9,9 +9,25 @@ import ClunealAnatomy
 /// write into a caller-provided ``LocatorBuffer`` and allocate nothing. ``locate(_:screening:)``
 /// builds the rich ``Finding`` from the same numbers, only when asked.
 public struct Locator: Sendable {
-    public let model: BodyModel
-    private let left: SideTable
-    private let right: SideTable
+    /// Everything precomputed, behind one reference so that copying a Locator is cheap.
+    private let storage: Storage
+
+    /// The body the locator ranks zones on.
+    public var model: BodyModel { storage.model }
+    private var left: SideTable { storage.left }
+    private var right: SideTable { storage.right }
+
+    final class Storage: Sendable {
+        let model: BodyModel
+        let left: SideTable
+        let right: SideTable
+
+        init(model: BodyModel) {
+            self.model = model
+            left = SideTable(model: model, side: .left)
+            right = SideTable(model: model, side: .right)
+        }
+    }
 
     /// A zone as the hot path reads it.
     struct PackedZone: Sendable {
@@ -33,7 +49,7 @@ public struct Locator: Sendable {
         var inverseLengthSquared: Double
     }
 
-    struct SideTable: Sendable {
+    final class SideTable: Sendable {
         /// The zones on this side, in atlas order; slot i is zones[i].
         let zones: [PlacedZone]
         let packed: [PackedZone]
@@ -73,12 +89,16 @@ public struct Locator: Sendable {
     public static let matchLimit = 2.0
 
     public init(model: BodyModel) {
-        self.model = model
-        left = SideTable(model: model, side: .left)
-        right = SideTable(model: model, side: .right)
+        storage = Storage(model: model)
     }
 
-    private func table(_ side: Side) -> SideTable { side == .left ? left : right }
+    private func table(_ side: Side) -> SideTable { side == .left ? storage.left : storage.right }
+
+    /// Places a tape measurement on this locator's body (see ``TenderPoint/init(_:on:)``)
+    /// without copying the body.
+    public func place(_ input: TenderPointInput) throws(PalpationError) -> TenderPoint {
+        try TenderPoint(input, on: storage.model)
+    }
 
     /// How many zones lie on one side (the length of the ranked candidate list).
     public func zoneCount(on side: Side) -> Int { table(side).zones.count }
@@ -181,6 +201,7 @@ public struct Locator: Sendable {
         }
         for i in candidates.indices { candidates[i].rank = i + 1 }
         let best = bestSlot.flatMap { slot in candidates.first { $0.slot == slot } }
+        let model = storage.model
         let lookAlikes = model.lookAlikes.filter { $0.side == side }.compactMap { l -> LookAlikeMatch? in
             let d = p.distance(to: l.point)
             guard d <= LookAlikeMatch.nearbyFactor * l.radius else { return nil }
