@@ -18,29 +18,75 @@ struct BatchRunner {
     /// Rows per unit of parallel work.
     static let chunkSize = 2048
 
-    /// One body and what the rows need from it, precomputed.
-    struct Body {
+    /// One body and what the rows need from it, precomputed: for every zone slot the parts
+    /// of the output that do not depend on the point, already encoded. A class, so that rows
+    /// share it without copying.
+    final class Body: Sendable {
         let locator: Locator
-        /// Per side (0 left, 1 right): the block-site id of each zone slot's site.
-        let blockSiteIds: [[String?]]
+        /// Per side (0 left, 1 right), per zone slot.
+        let slots: [[Slot]]
         /// Per side: the look-alikes on that side.
         let lookAlikes: [[PlacedLookAlike]]
         let scalingMethod: String
 
+        final class Slot: Sendable {
+            let centre: Point
+            /// `"nerve":…,"branch":…,"zone":…,"source":…,"siteId":…,"isDefault":…,"disputed":…`
+            let json: [UInt8]
+            /// `nerve,branch,zone,source,site`
+            let csv: [UInt8]
+            /// The zone id as a JSON string, and as a CSV field.
+            let zoneJSON: [UInt8]
+            let zoneCSV: [UInt8]
+            /// The block-site id of the zone's site as a JSON string (or `null`), and as a CSV field.
+            let blockSiteJSON: [UInt8]
+            let blockSiteCSV: [UInt8]
+
+            init(zone: PlacedZone, blockSite: String?) {
+                centre = zone.centre
+                var w = JSONWriter(pretty: false)
+                w.beginObject()
+                w.field("nerve", zone.site.nerve.rawValue)
+                w.field("branch", zone.entry.branch)
+                w.field("zone", zone.id)
+                w.field("source", zone.entry.source)
+                w.field("siteId", zone.site.id)
+                w.field("isDefault", zone.isDefault)
+                w.field("disputed", zone.isDisputed)
+                w.endObject()
+                json = Array(w.bytes.dropFirst().dropLast())
+                var c = JSONWriter(pretty: false)
+                var line = CSVLine()
+                for field in [zone.site.nerve.rawValue, zone.entry.branch, zone.id, zone.entry.source, zone.site.id] { line.text(field, &c) }
+                csv = c.bytes
+                var z = JSONWriter(pretty: false)
+                z.string(zone.id)
+                zoneJSON = z.bytes
+                var zc = JSONWriter(pretty: false)
+                var zl = CSVLine()
+                zl.text(zone.id, &zc)
+                zoneCSV = zc.bytes
+                var b = JSONWriter(pretty: false)
+                b.optionalString(blockSite)
+                blockSiteJSON = b.bytes
+                var bc = JSONWriter(pretty: false)
+                var bl = CSVLine()
+                bl.text(blockSite ?? "", &bc)
+                blockSiteCSV = bc.bytes
+            }
+        }
+
         init(model: BodyModel) {
             let locator = Locator(model: model)
             self.locator = locator
-            var ids: [[String?]] = []
-            var looks: [[PlacedLookAlike]] = []
-            for side in Side.allCases {
-                let count = locator.zoneCount(on: side)
-                ids.append((0..<count).map { slot in
-                    locator.zone(inSlot: slot, on: side).flatMap { model.injectionSite(forSite: $0.entry.site, side: side)?.entry.id }
-                })
-                looks.append(model.lookAlikes.filter { $0.side == side })
+            slots = Side.allCases.map { side in
+                (0..<locator.zoneCount(on: side)).compactMap { slot in
+                    locator.zone(inSlot: slot, on: side).map { zone in
+                        Slot(zone: zone, blockSite: model.injectionSite(forSite: zone.entry.site, side: side)?.entry.id)
+                    }
+                }
             }
-            blockSiteIds = ids
-            lookAlikes = looks
+            lookAlikes = Side.allCases.map { side in model.lookAlikes.filter { $0.side == side } }
             scalingMethod = model.scaling.method.rawValue
         }
     }
@@ -91,12 +137,13 @@ struct BatchRunner {
         let results: [(bytes: [UInt8], errors: [CaseError])] = Parallel.map(count: chunks) { c in
             var w = JSONWriter(pretty: false, capacity: Self.chunkSize * 480)
             var errors: [CaseError] = []
-            var buffers: [Int: LocatorBuffer] = [:]
+            // Every body of one atlas has the same zones, so one buffer serves the chunk.
+            var buffer = LocatorBuffer()
             for i in rows(c) {
                 let k = bodyIndex[i]
-                switch Self.locate(requests[i], body: k >= 0 ? bodies[k] : nil, catalogue: catalogue, buffers: &buffers, bodyIndex: k) {
+                switch Self.locate(requests[i], body: k >= 0 ? bodies[k] : nil, catalogue: catalogue, buffer: &buffer) {
                 case .success(let row):
-                    Self.write(row, format: format, into: &w)
+                    Self.write(row, scores: buffer, format: format, into: &w)
                 case .failure(let e):
                     errors.append(e)
                     Self.write(e, format: format, into: &w)
@@ -142,11 +189,10 @@ struct BatchRunner {
         let body: Body
         let best: Int?
         let nearest: Int
-        let scores: LocatorBuffer
     }
 
     private static func locate(_ request: Result<CaseRequest, CaseError>, body: Result<Body, MeasurementError>?, catalogue: SymptomCatalogue?,
-                               buffers: inout [Int: LocatorBuffer], bodyIndex: Int) -> Result<Row, CaseError> {
+                               buffer: inout LocatorBuffer) -> Result<Row, CaseError> {
         let r: CaseRequest
         switch request {
         case .failure(let e): return .failure(e)
@@ -170,16 +216,14 @@ struct BatchRunner {
         }
         let tenderPoint: TenderPoint
         do {
-            tenderPoint = try TenderPoint(r.input, on: b.locator.model)
+            tenderPoint = try b.locator.place(r.input)
         } catch {
             return fail(error.field, error.message)
         }
-        var buffer = buffers[bodyIndex] ?? b.locator.makeBuffer()
         let best = b.locator.match(tenderPoint.point, side: tenderPoint.side, into: &buffer)
         var nearest = 0
         for i in 0..<buffer.count where buffer.standardScores[i] < buffer.standardScores[nearest] { nearest = i }
-        buffers[bodyIndex] = buffer
-        return .success(Row(request: r, tenderPoint: tenderPoint, screening: screening, body: b, best: best, nearest: nearest, scores: buffer))
+        return .success(Row(request: r, tenderPoint: tenderPoint, screening: screening, body: b, best: best, nearest: nearest))
     }
 
     private static func withoutField(_ description: String, _ field: String) -> String {
@@ -193,17 +237,19 @@ struct BatchRunner {
                              "within_two_sd", "nearest_path_mm", "block_site", "look_alikes", "nearest_zone",
                              "nearest_standard_score", "scaling", "error"]
 
-    private static func write(_ row: Row, format: BatchOptions.BatchFormat, into w: inout JSONWriter) {
+    private static func write(_ row: Row, scores: borrowing LocatorBuffer, format: BatchOptions.BatchFormat, into w: inout JSONWriter) {
         let side = row.tenderPoint.side
         let sideIndex = side == .left ? 0 : 1
         let p = row.tenderPoint.point
-        let bestZone = row.best.flatMap { row.body.locator.zone(inSlot: $0, on: side) }
-        let nearestZone = row.body.locator.zone(inSlot: row.nearest, on: side)
+        let slots = row.body.slots[sideIndex]
+        let best = row.best.flatMap { slots.indices.contains($0) ? slots[$0] : nil }
+        let nearest = slots.indices.contains(row.nearest) ? slots[row.nearest] : nil
         let urgent = row.screening.urgentReferral
-        let blockSite = urgent ? nil : row.best.flatMap { row.body.blockSiteIds[sideIndex][$0] }
         var insideIds: [String] = []
         for l in row.body.lookAlikes[sideIndex] where p.distance(to: l.point) <= l.radius { insideIds.append(l.entry.id) }
-        let score = row.best.map { row.scores.standardScores[$0] }
+        let score = row.best.map { scores.standardScores[$0] } ?? .infinity
+        let path = row.best.map { scores.pathDistances[$0] } ?? .infinity
+        let nearestScore = scores.standardScores[row.nearest]
         switch format {
         case .jsonl:
             w.beginObject()
@@ -221,64 +267,55 @@ struct BatchRunner {
             w.field("zMillimetres", p.z)
             w.endObject()
             w.key("bestMatch")
-            if let slot = row.best, let z = bestZone, let score {
+            if let best {
                 w.beginObject()
-                w.field("nerve", z.site.nerve.rawValue)
-                w.field("branch", z.entry.branch)
-                w.field("zone", z.id)
-                w.field("source", z.entry.source)
-                w.field("siteId", z.site.id)
-                w.field("isDefault", z.isDefault)
-                w.field("disputed", z.isDisputed)
-                w.field("distanceMillimetres", p.distance(to: z.centre))
+                w.raw(best.json)
+                w.field("distanceMillimetres", p.distance(to: best.centre))
                 w.field("standardScore", score, places: 3)
                 w.field("withinOneSD", score <= 1)
                 w.field("withinTwoSD", score <= Locator.matchLimit)
-                w.field("nearestPathMillimetres", row.scores.pathDistances[slot])
+                w.field("nearestPathMillimetres", path)
                 w.endObject()
             } else {
                 w.null()
             }
-            w.field("blockSite", blockSite)
-            w.field("blockSiteWithheld", urgent && row.best != nil)
+            w.key("blockSite")
+            if let best, !urgent { w.raw(best.blockSiteJSON) } else { w.null() }
+            w.field("blockSiteWithheld", urgent && best != nil)
             w.field("lookAlikes", strings: insideIds)
-            w.field("nearestZone", nearestZone?.id)
-            w.field("nearestStandardScore", row.scores.standardScores[row.nearest], places: 3)
+            w.key("nearestZone")
+            if let nearest { w.raw(nearest.zoneJSON) } else { w.null() }
+            w.field("nearestStandardScore", nearestScore, places: 3)
             w.field("scaling", row.body.scalingMethod)
             w.endObject()
         case .csv:
-            var c = CSVLine(writer: w)
-            c.text(row.request.caseId)
-            c.int(row.request.row)
-            c.raw(urgent ? "yes" : "no")
-            c.raw(row.screening.urgency.rawValue)
-            c.text(row.screening.redFlags.map(\.id).joined(separator: ";"))
-            c.raw(side.rawValue)
-            c.raw(row.request.input.frame.rawValue)
-            c.number(p.x, 2)
-            c.number(p.z, 2)
-            if let slot = row.best, let z = bestZone, let score {
-                c.raw(z.site.nerve.rawValue)
-                c.text(z.entry.branch)
-                c.text(z.id)
-                c.text(z.entry.source)
-                c.text(z.site.id)
-                c.number(score, 3)
-                c.number(p.distance(to: z.centre), 2)
-                c.raw(score <= 1 ? "yes" : "no")
-                c.raw(score <= Locator.matchLimit ? "yes" : "no")
-                c.number(row.scores.pathDistances[slot], 2)
+            var c = CSVLine()
+            c.text(row.request.caseId, &w)
+            c.int(row.request.row, &w)
+            c.raw(urgent ? "yes" : "no", &w)
+            c.raw(row.screening.urgency.rawValue, &w)
+            c.text(row.screening.redFlags.map(\.id).joined(separator: ";"), &w)
+            c.raw(side.rawValue, &w)
+            c.raw(row.request.input.frame.rawValue, &w)
+            c.number(p.x, 2, &w)
+            c.number(p.z, 2, &w)
+            if let best {
+                c.bytes(best.csv, &w)
+                c.number(score, 3, &w)
+                c.number(p.distance(to: best.centre), 2, &w)
+                c.raw(score <= 1 ? "yes" : "no", &w)
+                c.raw(score <= Locator.matchLimit ? "yes" : "no", &w)
+                c.number(path, 2, &w)
+                if urgent { c.raw("", &w) } else { c.bytes(best.blockSiteCSV, &w) }
             } else {
-                c.raw("none")
-                for _ in 0..<9 { c.raw("") }
+                c.raw("none", &w)
+                for _ in 0..<10 { c.raw("", &w) }
             }
-            c.text(blockSite ?? "")
-            c.text(insideIds.joined(separator: ";"))
-            c.text(nearestZone?.id ?? "")
-            c.number(row.scores.standardScores[row.nearest], 3)
-            c.raw(row.body.scalingMethod)
-            c.raw("")
-            w = c.finish()
+            c.text(insideIds.joined(separator: ";"), &w)
+            if let nearest { c.bytes(nearest.zoneCSV, &w) } else { c.raw("", &w) }
+            c.number(nearestScore, 3, &w)
+            c.raw(row.body.scalingMethod, &w)
+            c.raw("", &w)
         }
         w.newline()
     }
@@ -297,12 +334,11 @@ struct BatchRunner {
             w.endObject()
             w.endObject()
         case .csv:
-            var c = CSVLine(writer: w)
-            c.text(e.caseId ?? "")
-            c.int(e.row)
-            for _ in 2..<(csvColumns.count - 1) { c.raw("") }
-            c.text(e.field.map { "\($0): \(e.message)" } ?? e.message)
-            w = c.finish()
+            var c = CSVLine()
+            c.text(e.caseId ?? "", &w)
+            c.int(e.row, &w)
+            for _ in 2..<(csvColumns.count - 1) { c.raw("", &w) }
+            c.text(e.field.map { "\($0): \(e.message)" } ?? e.message, &w)
         }
         w.newline()
     }
@@ -310,39 +346,40 @@ struct BatchRunner {
 
 /// One CSV line appended to a writer's buffer: fields quoted only when they need it.
 struct CSVLine {
-    private var writer: JSONWriter
     private var first = true
 
-    init(writer: JSONWriter) { self.writer = writer }
-
-    private mutating func separator() {
-        if !first { writer.appendRaw(UInt8(ascii: ",")) }
+    private mutating func separator(_ w: inout JSONWriter) {
+        if !first { w.appendRaw(UInt8(ascii: ",")) }
         first = false
     }
 
-    mutating func raw(_ s: String) {
-        separator()
-        writer.appendRaw(s)
+    /// Already-encoded field(s).
+    mutating func bytes(_ b: [UInt8], _ w: inout JSONWriter) {
+        separator(&w)
+        w.appendRaw(contentsOf: b)
     }
 
-    mutating func text(_ s: String) {
-        separator()
+    mutating func raw(_ s: String, _ w: inout JSONWriter) {
+        separator(&w)
+        w.appendRaw(s)
+    }
+
+    mutating func text(_ s: String, _ w: inout JSONWriter) {
+        separator(&w)
         if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
-            writer.appendRaw("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+            w.appendRaw("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
         } else {
-            writer.appendRaw(s)
+            w.appendRaw(s)
         }
     }
 
-    mutating func int(_ v: Int) {
-        separator()
-        writer.appendRawInteger(v)
+    mutating func int(_ v: Int, _ w: inout JSONWriter) {
+        separator(&w)
+        w.appendRawInteger(v)
     }
 
-    mutating func number(_ v: Double, _ places: Int) {
-        separator()
-        writer.appendRawNumber(v, places: places)
+    mutating func number(_ v: Double, _ places: Int, _ w: inout JSONWriter) {
+        separator(&w)
+        w.appendRawNumber(v, places: places)
     }
-
-    func finish() -> JSONWriter { writer }
 }

@@ -186,6 +186,14 @@ extension JSONWriter {
     /// Raw bytes outside the JSON structure (for CSV lines sharing the buffer).
     mutating func appendRaw(_ b: UInt8) { bytes.append(b) }
     mutating func appendRaw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    mutating func appendRaw(contentsOf b: [UInt8]) { bytes.append(contentsOf: b) }
+
+    /// Already-encoded JSON in the place of one element: a value after a key, or one or more
+    /// complete `"key":value` members inside an object.
+    mutating func raw(_ encoded: [UInt8]) {
+        beforeElement()
+        bytes.append(contentsOf: encoded)
+    }
     mutating func appendRawInteger(_ v: Int) { NumberText.appendInteger(v, to: &bytes) }
     /// A number with trailing zeros dropped; empty for a non-finite value.
     mutating func appendRawNumber(_ v: Double, places: Int) { NumberText.appendFixed(v, places: places, trimZeros: true, to: &bytes) }
