@@ -33,6 +33,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark of the Locator and generator of large case files (not a test).
+        .executableTarget(
+            name: "locate-bench",
+            dependencies: [
+                "ClunealAnatomy",
+                "ClunealPalpation",
+                "BodyGeometry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "BodyGeometryTests", dependencies: ["BodyGeometry"]),
         .testTarget(
             name: "ClunealAnatomyTests",
