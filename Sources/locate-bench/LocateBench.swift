@@ -29,6 +29,9 @@ struct LocateBench: ParsableCommand {
     @Option(help: "Rows for --generate-csv.")
     var rows = 100_000
 
+    @Flag(name: .customLong("hot-path-only"), help: "Run only the one-thread hot-path loop (for allocation counting under valgrind).")
+    var hotPathOnly = false
+
     func validate() throws {
         if queries < 1 { throw ValidationError("--queries must be at least 1.") }
         if threads < 1 { throw ValidationError("--threads must be at least 1.") }
@@ -52,6 +55,10 @@ struct LocateBench: ParsableCommand {
         }
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) active cores; atlas \(atlas.id) \(atlas.version); \(locator.zoneCount(on: .left)) zones per side")
 
+        if hotPathOnly {
+            print("hot path checksum: \(Self.hotLoop(locator, points, queries: queries))")
+            return
+        }
         // Warm up, then one core.
         _ = Self.hotLoop(locator, points, queries: min(queries, 1_000_000))
         let single = Self.time { Self.hotLoop(locator, points, queries: queries) }
