@@ -10,7 +10,7 @@ struct LocateCommandTests {
     @Test func textPutsTheAnswerAndTheBlockSiteFirstAndTheNoticeOnce() throws {
         let r = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Tender point: left side, 7.0 cm from the midline, +5.0 cm from the PSIS level"))
+        #expect(r.stdout.hasPrefix("Tender point: left side, 7.0 cm from the midline, 5.0 cm above the PSIS level"))
         #expect(r.stdout.contains("Best match: superior cluneal nerve, branch scn-medial"))
         #expect(r.stdout.contains("Diagnostic block: Medial superior cluneal nerve block at the iliac crest"))
         #expect(r.stdout.contains("how to find it:"))
@@ -192,7 +192,7 @@ struct LocateCommandTests {
         let text = try CLIRunner.run(["sites", "--side", "right", "--units", "mm"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("mcn-ldsl (middle cluneal): Middle cluneal nerve block"))
-        #expect(text.stdout.contains("where: right side, 36 mm from the midline, -29 mm from the PSIS level"))
+        #expect(text.stdout.contains("where: right side, 36 mm from the midline, 29 mm below the PSIS level"))
         #expect(!text.stdout.contains("left side"))
     }
 }

@@ -8,8 +8,10 @@ enum FindingText {
     static func render(_ f: Finding, atlas: Atlas, output: OutputOptions) -> String {
         var out = redFlags(f.screening)
         let p = f.tenderPoint
-        out += "Tender point: \(p.side.rawValue) side, \(output.format(p.lateralMillimetres)) from the midline, \(output.formatSigned(p.verticalMillimetres)) from the PSIS level\n"
+        out += "Tender point: \(p.side.rawValue) side, \(output.format(p.lateralMillimetres)) from the midline, \(vertical(p.verticalMillimetres, output, "the PSIS level"))\n"
         if let input = p.input { out += "  as measured: \(measured(input, output: output))\n" }
+        let ordinary = f.screening.reported.filter { !$0.redFlag }.map(\.id)
+        if !ordinary.isEmpty { out += "  symptoms: \(ordinary.joined(separator: ", "))\(f.urgentReferral ? "" : " (no red flags)")\n" }
         out += "  scaling: \(f.scaling.summary)\n"
         for note in f.scaling.notes { out += "  note: \(note)\n" }
         out += "\n" + wrap(f.statement) + "\n"
@@ -65,20 +67,34 @@ enum FindingText {
         let lateral = input.lateral.millimetres, vertical = input.vertical.millimetres
         switch input.frame {
         case .midline:
-            return "\(output.format(lateral)) from the midline, \(output.formatSigned(vertical)) from the PSIS level (midline frame)"
+            return "\(output.format(lateral)) from the midline, \(Self.vertical(vertical, output, "the PSIS level")) (midline frame)"
         case .psis:
-            let direction = lateral < 0 ? " (medial)" : ""
-            return "\(output.formatSigned(lateral))\(direction) lateral and \(output.formatSigned(vertical)) vertical from the \(input.side.rawValue) PSIS (psis frame)"
+            return "\(fromPSIS(lateral, vertical, side: input.side, output: output)) (psis frame)"
         case .crest:
-            return "\(output.format(lateral)) from the midline on the crest line, \(output.formatSigned(vertical)) above the crest (crest frame)"
+            return "\(output.format(lateral)) from the midline on the crest line, \(Self.vertical(vertical, output, "the crest")) (crest frame)"
         }
+    }
+
+    /// "2.9 cm below the PSIS level", "on the crest".
+    static func vertical(_ mm: Double, _ output: OutputOptions, _ reference: String) -> String {
+        let text = output.format(abs(mm))
+        if text == output.format(0) { return "level with \(reference)" }
+        return "\(text) \(mm > 0 ? "above" : "below") \(reference)"
+    }
+
+    /// "0.4 cm medial of and 2.9 cm below the right PSIS".
+    static func fromPSIS(_ lateral: Double, _ vertical: Double, side: Side, output: OutputOptions) -> String {
+        let zero = output.format(0)
+        let across = output.format(abs(lateral)) == zero ? "in line with" : "\(output.format(abs(lateral))) \(lateral > 0 ? "lateral" : "medial") of"
+        let up = output.format(abs(vertical)) == zero ? "level with" : "\(output.format(abs(vertical))) \(vertical > 0 ? "above" : "below")"
+        return "\(across) and \(up) the \(side.rawValue) PSIS"
     }
 
     static func blockText(_ b: BlockSite, output: OutputOptions, heading: String) -> String {
         var out = "\(heading): \(b.name) [\(b.id)]\n"
-        out += "  where: \(b.side.rawValue) side, \(output.format(b.lateralMillimetres)) from the midline, \(output.formatSigned(b.verticalMillimetres)) from the PSIS level"
+        out += "  where: \(b.side.rawValue) side, \(output.format(b.lateralMillimetres)) from the midline, \(vertical(b.verticalMillimetres, output, "the PSIS level"))"
         if let d = b.fromPSIS {
-            out += "\n         = \(output.formatSigned(d.dx)) lateral and \(output.formatSigned(d.dz)) vertical from the \(b.side.rawValue) PSIS"
+            out += "\n         = \(fromPSIS(d.dx, d.dz, side: b.side, output: output))"
         }
         out += "\n  guidance: \(b.guidance); fidelity: \(b.fidelity.rawValue)\n"
         out += wrap("how to find it: \(b.howToFind)", indent: "  ", hanging: "    ") + "\n"
