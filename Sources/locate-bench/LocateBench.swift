@@ -120,7 +120,7 @@ struct LocateBench: ParsableCommand {
             let (p, side) = points[q & mask]
             sum &+= locator.match(p, side: side, into: &buffer) ?? -1
         }
-        return sum &+ Int(buffer.standardScores[0] * 1000)
+        return sum &+ Int((buffer.standardScores.first ?? 0) * 1000)
     }
 
     static func parallelSum(_ threads: Int, _ body: @Sendable (Int) -> Int) -> Int {

@@ -55,8 +55,9 @@ public struct CaseFile: Sendable {
     private let position: [Int]
 
     /// Splits `bytes` into records. Throws only for problems with the file as a whole: not
-    /// UTF-8, no header, an unknown, repeated or missing column.
+    /// UTF-8, too large, no header, an unknown, repeated or missing column.
     public init(bytes: [UInt8]) throws(CaseFileError) {
+        guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes.count) }
         guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8 }
         var scanner = Scanner(bytes: bytes)
         var fields: [Field] = []
@@ -185,6 +186,7 @@ public struct CaseFile: Sendable {
     private static func looksLikeDecimalComma(_ bytes: [UInt8], _ fields: ArraySlice<Field>) -> Bool {
         func isDigit(_ i: Int32) -> Bool { bytes[Int(i)] >= 0x30 && bytes[Int(i)] <= 0x39 }
         let list = Array(fields)
+        guard list.count >= 2 else { return false }
         for k in 0..<(list.count - 1) {
             let a = list[k], b = list[k + 1]
             if a.end > a.start, b.end > b.start, isDigit(a.end - 1), isDigit(b.start), b.start == a.end + 1 { return true }
@@ -310,6 +312,8 @@ public struct CaseError: Error, Hashable, Sendable, CustomStringConvertible {
 /// A problem with a case file as a whole; nothing is run.
 public enum CaseFileError: Error, Hashable, Sendable, CustomStringConvertible {
     case notUTF8
+    /// More bytes than a case file may hold (2 GiB).
+    case tooLarge(Int)
     case noHeader
     case badHeader(String)
     case unknownColumn(name: String, known: [String])
@@ -319,6 +323,7 @@ public enum CaseFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notUTF8: "the file is not UTF-8 text"
+        case .tooLarge(let n): "the file has \(n) bytes; a case file may have at most \(Int32.max)"
         case .noHeader: "the file is empty: the first line must be the header (case,side,from,lateral,vertical,...)"
         case .badHeader(let why): "line 1 (header): \(why)"
         case .unknownColumn(let name, let known):

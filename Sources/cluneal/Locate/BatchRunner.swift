@@ -221,7 +221,8 @@ struct BatchRunner {
             return fail(error.field, error.message)
         }
         let best = b.locator.match(tenderPoint.point, side: tenderPoint.side, into: &buffer)
-        var nearest = 0
+        // The nearest zone of any kind (−1 when an atlas has no zone on this side).
+        var nearest = buffer.count > 0 ? 0 : -1
         for i in 0..<buffer.count where buffer.standardScores[i] < buffer.standardScores[nearest] { nearest = i }
         return .success(Row(request: r, tenderPoint: tenderPoint, screening: screening, body: b, best: best, nearest: nearest))
     }
@@ -249,7 +250,7 @@ struct BatchRunner {
         for l in row.body.lookAlikes[sideIndex] where p.distance(to: l.point) <= l.radius { insideIds.append(l.entry.id) }
         let score = row.best.map { scores.standardScores[$0] } ?? .infinity
         let path = row.best.map { scores.pathDistances[$0] } ?? .infinity
-        let nearestScore = scores.standardScores[row.nearest]
+        let nearestScore = row.nearest >= 0 ? scores.standardScores[row.nearest] : .infinity
         switch format {
         case .jsonl:
             w.beginObject()

@@ -9,7 +9,7 @@ enum FindingText {
         var out = redFlags(f.screening)
         let p = f.tenderPoint
         out += "Tender point: \(p.side.rawValue) side, \(output.format(p.lateralMillimetres)) from the midline, \(vertical(p.verticalMillimetres, output, "the PSIS level"))\n"
-        if let input = p.input { out += "  as measured: \(measured(input, output: output))\n" }
+        if let input = p.input, input.frame != .midline { out += "  as measured: \(measured(input, output: output))\n" }
         let ordinary = f.screening.reported.filter { !$0.redFlag }.map(\.id)
         if !ordinary.isEmpty { out += "  symptoms: \(ordinary.joined(separator: ", "))\(f.urgentReferral ? "" : " (no red flags)")\n" }
         out += "  scaling: \(f.scaling.summary)\n"
