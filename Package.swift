@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "BodyGeometry", targets: ["BodyGeometry"]),
         .library(name: "ClunealAnatomy", targets: ["ClunealAnatomy"]),
+        .library(name: "ClunealPalpation", targets: ["ClunealPalpation"]),
         .library(name: "ClunealRender", targets: ["ClunealRender"]),
         .library(name: "ClunealTeaching", targets: ["ClunealTeaching"]),
         .executable(name: "cluneal", targets: ["cluneal"]),
@@ -21,24 +22,38 @@ let package = Package(
         // Atlas schema, loading and validation, measurements and scaling. No file I/O:
         // it takes bytes and returns values.
         .target(name: "ClunealAnatomy", dependencies: ["BodyGeometry"]),
+        // Tender points in tape-measure frames, the Locator, block sites, red-flag screening and
+        // case files. No file I/O: it takes bytes and values and returns values.
+        .target(name: "ClunealPalpation", dependencies: ["ClunealAnatomy", "BodyGeometry"]),
         // System libraries: a module map and a shim header each. SwiftPM reads the .pc files for
         // the -I/-l flags; the providers are the install hint when they are missing.
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
-        // Scene model, label placement, rasteriser, text, PNG and SVG writers. No file I/O:
-        // it takes scenes (and optionally font bytes) and returns pixels and bytes.
-        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "ClunealAnatomy", "CLibPNG", "CFreeType"]),
+        // Scene model, map composition, label placement, rasteriser, text, PNG and SVG writers.
+        // No file I/O: it takes scenes (and font bytes) and returns pixels and bytes.
+        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "ClunealAnatomy", "ClunealPalpation", "CLibPNG", "CFreeType"]),
         // Palpation walk-throughs, quizzes (with numbered map markers and answer keys) and the
         // care-pathway guide, all generated from the atlas. No I/O: values in, values out.
-        .target(name: "ClunealTeaching", dependencies: ["ClunealAnatomy", "BodyGeometry"]),
+        .target(name: "ClunealTeaching", dependencies: ["ClunealAnatomy", "ClunealPalpation", "BodyGeometry"]),
         // The command-line tool: the only place that touches files, the clock or the environment.
         .executableTarget(
             name: "cluneal",
             dependencies: [
                 "BodyGeometry",
                 "ClunealAnatomy",
+                "ClunealPalpation",
                 "ClunealRender",
                 "ClunealTeaching",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmark of the Locator and generator of large case files (not a test).
+        .executableTarget(
+            name: "locate-bench",
+            dependencies: [
+                "ClunealAnatomy",
+                "ClunealPalpation",
+                "BodyGeometry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "ClunealAnatomyTests",
             dependencies: ["ClunealAnatomy", "BodyGeometry"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClunealPalpationTests",
+            dependencies: ["ClunealPalpation", "ClunealAnatomy", "BodyGeometry"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -17,6 +17,6 @@ struct Cluneal: ParsableCommand {
             Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 73 cannot create output, 74 I/O error.
             """,
         version: version,
-        subcommands: [AtlasCommand.self, MapCommand.self, Palpate.self, QuizCommand.self, GuideCommand.self]
+        subcommands: [AtlasCommand.self, MapCommand.self, Locate.self, Sites.self, Palpate.self, QuizCommand.self, GuideCommand.self]
     )
 }

@@ -1,8 +1,12 @@
 import Foundation
 
 /// Decodes a Codable document from bytes, reporting any problem with file, JSON path and line.
-/// Public so that other data files (the teaching guide) report errors the same way.
+///
+/// Public so that the other data files kept beside the atlas (the symptom catalogue, the
+/// teaching guide) report their problems the same way.
 public enum JSONDocumentDecoder {
+    /// Checks the syntax (duplicate keys, line of every value), then decodes `T`. Throws the
+    /// first problem with the file, JSON path and line.
     public static func decode<T: Decodable>(_ type: T.Type, from input: AtlasInput) throws(AtlasError) -> (T, JSONSourceMap) {
         let map: JSONSourceMap
         do {

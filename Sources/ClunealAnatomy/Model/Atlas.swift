@@ -60,6 +60,11 @@ public struct Atlas: Sendable {
     }
 
     public func item(_ id: String) -> AtlasItem? { items.first { $0.id == id } }
+
+    /// True when `id` has the form every atlas id takes: kebab-case words of a-z and 0-9,
+    /// with one optional '.' suffix (`scn-medial-tunnel.lu-1998`). For data files kept beside
+    /// the atlas that follow the same rule.
+    public static func isValidId(_ id: String) -> Bool { AtlasValidator.isKebabId(id) }
 }
 
 /// Any one atlas item, for listing and showing.

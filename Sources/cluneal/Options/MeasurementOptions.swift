@@ -40,6 +40,12 @@ struct MeasurementOptions: ParsableArguments {
         valueName: "spec"))
     var landmarks: [String] = []
 
+    /// True when any measurement flag (or a measurements file) was given.
+    var isGiven: Bool {
+        measurementsPath != nil || height != nil || sex != nil || psisFromMidline != nil || crestHeight != nil
+            || bicristalWidth != nil || !landmarks.isEmpty
+    }
+
     func validate() throws {
         for (flag, value) in [("--height", height), ("--psis-from-midline", psisFromMidline), ("--crest-height", crestHeight), ("--bicristal-width", bicristalWidth)] {
             guard let value else { continue }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClunealAnatomy
+import ClunealPalpation
 
 /// A failure the CLI reports in one line and maps to a sysexits-style code.
 struct CLIError: Error, CustomStringConvertible {
@@ -34,6 +35,11 @@ extension CLIError {
 
     init(_ error: MeasurementError) {
         self.init(.dataError, error.description)
+    }
+
+    /// A palpation problem with its field written as the flag (`lateral` → `--lateral`).
+    init(_ error: PalpationError, code: Code = .dataError) {
+        self.init(code, error.renamingField { $0.hasPrefix("-") ? $0 : "--" + $0 }.description)
     }
 }
 

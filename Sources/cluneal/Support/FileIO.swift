@@ -25,6 +25,12 @@ enum FileIO {
         }
     }
 
+    /// True when a regular file (or a link to one) exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
     /// Input files larger than this are refused before parsing (bytes).
     static let maxInputBytes = 64 * 1024 * 1024
 

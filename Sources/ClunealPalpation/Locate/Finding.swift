@@ -1,0 +1,106 @@
+import BodyGeometry
+import ClunealAnatomy
+
+/// One entrapment zone ranked against a tender point.
+///
+/// Carries the placed zone itself (centre, axes, SDs), so a renderer can draw its ellipses,
+/// and the nearest point of the branch's path, so it can draw the line from the tender point.
+public struct Candidate: Hashable, Sendable {
+    /// 1 for the nearest zone in standard score.
+    public internal(set) var rank: Int
+    /// Position in the locator's zone list for this side (atlas order).
+    public let slot: Int
+    public let zone: PlacedZone
+    public let nerve: NerveGroup
+    /// Id of the nerve branch the zone sits on (`scn-medial`, `mcn-2`...).
+    public let branch: String
+    /// Id of the entrapment site.
+    public let siteId: String
+    /// Bibliography id of the source the zone comes from.
+    public let source: String
+    public let isDefault: Bool
+    /// A variant kept for the record that can never be the best match.
+    public let disputed: Bool
+    /// Straight-line distance to the zone centre, millimetres.
+    public let distanceMillimetres: Double
+    /// Distance in standard deviations, using the zone's own SD on each axis.
+    public let standardScore: Double
+    /// Distance to the branch's path (ribbon centreline), millimetres; `nil` when the atlas
+    /// has no path for the branch.
+    public let nearestPathMillimetres: Double?
+    /// The nearest point of that path, body frame.
+    public let nearestPathPoint: Point?
+
+    public var zoneId: String { zone.id }
+    public var withinOneSD: Bool { standardScore <= 1 }
+    public var withinTwoSD: Bool { standardScore <= Locator.matchLimit }
+}
+
+/// A nearby pain generator the tender point could be mistaken for.
+public struct LookAlikeMatch: Hashable, Sendable {
+    /// Look-alikes are reported when the point is within this many radii of the centre.
+    public static let nearbyFactor = 2.0
+
+    public let lookAlike: PlacedLookAlike
+    /// Distance from the tender point to the look-alike's centre, millimetres.
+    public let distanceMillimetres: Double
+
+    public var id: String { lookAlike.entry.id }
+    /// True when the point lies inside the look-alike's radius (it fits it).
+    public var inside: Bool { distanceMillimetres <= lookAlike.radius }
+}
+
+/// Everything the tool says about one tender point.
+///
+/// Red flags come first: with any, ``urgentReferral`` is true, no block site is offered and
+/// the referral message leads every output. The anatomical answer is still recorded.
+public struct Finding: Hashable, Sendable {
+    public let tenderPoint: TenderPoint
+    public let screening: RedFlagScreening
+    /// Every zone on the tender point's side, nearest (in standard score) first.
+    public let candidates: [Candidate]
+    /// The lowest standard score within 2 SD among non-disputed zones, or `nil`: the point is
+    /// then not typical of cluneal entrapment.
+    public let bestMatch: Candidate?
+    /// Where a diagnostic block for the best match goes; `nil` without a best match, or when
+    /// red flags put referral first.
+    public let blockSite: BlockSite?
+    /// Look-alikes within ``LookAlikeMatch/nearbyFactor`` radii, the closest (relative to radius) first.
+    public let lookAlikes: [LookAlikeMatch]
+    public let scaling: Scaling
+
+    public var urgentReferral: Bool { screening.urgentReferral }
+
+    /// True when a block site exists for the best match but red flags hold it back.
+    public var blockSiteWithheld: Bool { urgentReferral && bestMatch != nil }
+
+    /// The answer in one or two plain sentences.
+    public var statement: String {
+        var s: String
+        if let b = bestMatch {
+            s = "The point fits the \(b.nerve.rawValue) cluneal nerve, branch \(b.branch) (\(b.zone.site.names.en.lowercasedFirst)): \(Self.score(b.standardScore)) SD from the \(b.source) zone"
+            s += b.withinOneSD ? ", within 1 SD." : ", within 2 SD."
+        } else {
+            s = "No cluneal entrapment zone is within 2 SD of this point, so it is not typical of cluneal nerve entrapment."
+            if let nearest = candidates.first {
+                s += " The nearest zone, \(nearest.zoneId)\(nearest.disputed ? " (disputed)" : ""), is \(Self.score(nearest.standardScore)) SD away."
+            }
+        }
+        if let inside = lookAlikes.first(where: \.inside) {
+            s += " It also lies within the \(inside.lookAlike.entry.names.en.lowercasedFirst) area; consider that instead or as well."
+        }
+        return s
+    }
+
+    static func score(_ v: Double) -> String { LengthUnit.fixed(v, 2) }
+}
+
+extension String {
+    /// The string with its first letter lower-cased, unless it starts an acronym ("PSIS").
+    var lowercasedFirst: String {
+        guard let first = first, first.isUppercase else { return self }
+        let second = dropFirst().first
+        if let second, second.isUppercase { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,248 @@
+import BodyGeometry
+import ClunealAnatomy
+
+/// Ranks every entrapment zone of one body against tender points.
+///
+/// At init the zones and nerve paths of each side are packed into flat arrays (centre, unit
+/// axes, inverse SDs; path segments with their inverse squared lengths), so that
+/// ``match(_:side:into:)`` — the hot path — is two short loops over contiguous memory that
+/// write into a caller-provided ``LocatorBuffer`` and allocate nothing. ``locate(_:screening:)``
+/// builds the rich ``Finding`` from the same numbers, only when asked.
+public struct Locator: Sendable {
+    /// Everything precomputed, behind one reference so that copying a Locator is cheap.
+    private let storage: Storage
+
+    /// The body the locator ranks zones on.
+    public var model: BodyModel { storage.model }
+    private var left: SideTable { storage.left }
+    private var right: SideTable { storage.right }
+
+    final class Storage: Sendable {
+        let model: BodyModel
+        let left: SideTable
+        let right: SideTable
+
+        init(model: BodyModel) {
+            self.model = model
+            left = SideTable(model: model, side: .left)
+            right = SideTable(model: model, side: .right)
+        }
+    }
+
+    /// A zone as the hot path reads it.
+    struct PackedZone: Sendable {
+        var cx: Double, cz: Double
+        /// Rows of the inverse of the matrix whose columns are the zone's 1 SD steps along its
+        /// frame's axes (see ``PlacedZone/standardScore(of:)``): `a = ax·dx + az·dz` and
+        /// `b = bx·dx + bz·dz` are the offsets in SDs, and the score is √(a² + b²).
+        var ax: Double, az: Double
+        var bx: Double, bz: Double
+        /// Index of the zone's branch in the side's nerve list, or −1 when the atlas lacks it.
+        var nerve: Int
+        /// Disputed zones are listed but can never be the best match.
+        var eligible: Bool
+        var isDefault: Bool
+    }
+
+    /// One non-degenerate segment of a nerve's centreline.
+    struct PackedSegment: Sendable {
+        var ax: Double, az: Double
+        var dx: Double, dz: Double
+        var inverseLengthSquared: Double
+    }
+
+    final class SideTable: Sendable {
+        /// The zones on this side, in atlas order; slot i is zones[i].
+        let zones: [PlacedZone]
+        let packed: [PackedZone]
+        let nerves: [Placed<NerveEntry>]
+        /// Segments of nerve k are segments[segmentStart[k] ..< segmentStart[k + 1]].
+        let segmentStart: [Int]
+        let segments: [PackedSegment]
+
+        init(model: BodyModel, side: Side) {
+            zones = model.zones.filter { $0.side == side }
+            nerves = model.nerves.filter { $0.side == side }
+            var start: [Int] = [0]
+            var segments: [PackedSegment] = []
+            for n in nerves {
+                if let line = n.geometry.asPolyline {
+                    for item in line.segments {
+                        let v = item.segment.vector
+                        segments.append(PackedSegment(ax: item.segment.start.x, az: item.segment.start.z, dx: v.dx, dz: v.dz,
+                                                      inverseLengthSquared: 1 / v.lengthSquared))
+                    }
+                }
+                start.append(segments.count)
+            }
+            self.segmentStart = start
+            self.segments = segments
+            let nerveIndex = Dictionary(nerves.enumerated().map { ($1.entry.id, $0) }, uniquingKeysWith: { a, _ in a })
+            packed = zones.map { z in
+                let l = z.lateralStep, v = z.verticalStep
+                let det = l.cross(v)
+                // A degenerate zone (both steps parallel) scores infinity, as PlacedZone does.
+                let k = abs(det) > 1e-12 ? 1 / det : Double.infinity
+                return PackedZone(cx: z.centre.x, cz: z.centre.z, ax: v.dz * k, az: -v.dx * k, bx: -l.dz * k, bz: l.dx * k,
+                                  nerve: nerveIndex[z.entry.branch] ?? -1, eligible: !z.isDisputed, isDefault: z.isDefault)
+            }
+        }
+    }
+
+    /// A standard score at or below this is "within 2 SD", the cut-off for a best match.
+    public static let matchLimit = 2.0
+
+    public init(model: BodyModel) {
+        storage = Storage(model: model)
+    }
+
+    private func table(_ side: Side) -> SideTable { side == .left ? storage.left : storage.right }
+
+    /// Places a tape measurement on this locator's body (see ``TenderPoint/init(_:on:)``)
+    /// without copying the body.
+    public func place(_ input: TenderPointInput) throws(PalpationError) -> TenderPoint {
+        try TenderPoint(input, on: storage.model)
+    }
+
+    /// How many zones lie on one side (the length of the ranked candidate list).
+    public func zoneCount(on side: Side) -> Int { table(side).zones.count }
+
+    /// The zone in `slot` on `side` (slots are atlas order, as in ``LocatorBuffer``).
+    public func zone(inSlot slot: Int, on side: Side) -> PlacedZone? {
+        let zones = table(side).zones
+        return zones.indices.contains(slot) ? zones[slot] : nil
+    }
+
+    /// A buffer large enough for either side.
+    public func makeBuffer() -> LocatorBuffer {
+        LocatorBuffer(zoneCapacity: max(left.zones.count, right.zones.count),
+                      nerveCapacity: max(left.nerves.count, right.nerves.count))
+    }
+
+    /// The hot path. Writes each zone's standard score and its branch's distance to
+    /// `buffer` (slots in atlas order, for the zones on `side`), and returns the slot of the
+    /// best match: the lowest standard score within 2 SD among non-disputed zones (a default
+    /// zone wins an exact tie), or `nil`. Allocates nothing once `buffer` is large enough.
+    public func match(_ p: Point, side: Side, into buffer: inout LocatorBuffer) -> Int? {
+        let t = table(side)
+        buffer.reserve(zones: t.packed.count, nerves: t.nerves.count)
+        buffer.count = t.packed.count
+        let px = p.x, pz = p.z
+        return t.segments.withUnsafeBufferPointer { segments in
+            t.segmentStart.withUnsafeBufferPointer { starts in
+                t.packed.withUnsafeBufferPointer { zones in
+                    buffer.nerveDistances.withUnsafeMutableBufferPointer { nerveDistances in
+                        // Distance to each branch's centreline.
+                        for k in 0..<(starts.count - 1) {
+                            var best = Double.infinity
+                            for i in starts[k]..<starts[k + 1] {
+                                let s = segments[i]
+                                let wx = px - s.ax, wz = pz - s.az
+                                let t = min(1, max(0, (wx * s.dx + wz * s.dz) * s.inverseLengthSquared))
+                                let qx = wx - t * s.dx, qz = wz - t * s.dz
+                                best = min(best, qx * qx + qz * qz)
+                            }
+                            nerveDistances[k] = best.squareRoot()
+                        }
+                        return buffer.standardScores.withUnsafeMutableBufferPointer { scores in
+                            buffer.pathDistances.withUnsafeMutableBufferPointer { paths in
+                                var bestSlot = -1
+                                var bestScore = Double.infinity
+                                var bestIsDefault = false
+                                for i in 0..<zones.count {
+                                    let z = zones[i]
+                                    let dx = px - z.cx, dz = pz - z.cz
+                                    let a = dx * z.ax + dz * z.az
+                                    let b = dx * z.bx + dz * z.bz
+                                    let score = (a * a + b * b).squareRoot()
+                                    scores[i] = score
+                                    paths[i] = z.nerve >= 0 ? nerveDistances[z.nerve] : .infinity
+                                    if z.eligible, score <= Self.matchLimit,
+                                       score < bestScore || (score == bestScore && z.isDefault && !bestIsDefault) {
+                                        bestSlot = i
+                                        bestScore = score
+                                        bestIsDefault = z.isDefault
+                                    }
+                                }
+                                return bestSlot >= 0 ? bestSlot : nil
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Everything about one tender point: every zone on its side ranked, the best match,
+    /// the block site for it, nearby look-alikes, and the red-flag screening first.
+    public func locate(_ tenderPoint: TenderPoint, screening: RedFlagScreening = .none) -> Finding {
+        var buffer = makeBuffer()
+        return locate(tenderPoint, screening: screening, buffer: &buffer)
+    }
+
+    /// ``locate(_:screening:)`` reusing a buffer.
+    public func locate(_ tenderPoint: TenderPoint, screening: RedFlagScreening, buffer: inout LocatorBuffer) -> Finding {
+        let side = tenderPoint.side
+        let t = table(side)
+        let p = tenderPoint.point
+        let bestSlot = match(p, side: side, into: &buffer)
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(t.zones.count)
+        for (slot, zone) in t.zones.enumerated() {
+            let packed = t.packed[slot]
+            let nerve = packed.nerve >= 0 ? t.nerves[packed.nerve] : nil
+            let nearest = nerve?.geometry.asPolyline?.closestPoint(to: p)
+            candidates.append(Candidate(
+                rank: 0, slot: slot, zone: zone, nerve: zone.site.nerve, branch: zone.entry.branch, siteId: zone.site.id,
+                source: zone.entry.source, isDefault: zone.isDefault, disputed: zone.isDisputed,
+                distanceMillimetres: p.distance(to: zone.centre), standardScore: buffer.standardScores[slot],
+                nearestPathMillimetres: nearest == nil ? nil : buffer.pathDistances[slot], nearestPathPoint: nearest?.point))
+        }
+        candidates.sort { a, b in
+            if a.standardScore != b.standardScore { return a.standardScore < b.standardScore }
+            if a.isDefault != b.isDefault { return a.isDefault }
+            return a.slot < b.slot
+        }
+        for i in candidates.indices { candidates[i].rank = i + 1 }
+        let best = bestSlot.flatMap { slot in candidates.first { $0.slot == slot } }
+        let model = storage.model
+        let lookAlikes = model.lookAlikes.filter { $0.side == side }.compactMap { l -> LookAlikeMatch? in
+            let d = p.distance(to: l.point)
+            guard d <= LookAlikeMatch.nearbyFactor * l.radius else { return nil }
+            return LookAlikeMatch(lookAlike: l, distanceMillimetres: d)
+        }.sorted { $0.distanceMillimetres / $0.lookAlike.radius < $1.distanceMillimetres / $1.lookAlike.radius }
+        let blockSite = best.flatMap { BlockSite(site: $0.siteId, side: side, model: model) }
+        return Finding(tenderPoint: tenderPoint, screening: screening, candidates: candidates, bestMatch: best,
+                       blockSite: screening.urgentReferral ? nil : blockSite, lookAlikes: lookAlikes, scaling: model.scaling)
+    }
+}
+
+/// Scratch space for ``Locator/match(_:side:into:)``: one standard score and one path
+/// distance per zone slot. Make one per thread with ``Locator/makeBuffer()`` and reuse it.
+public struct LocatorBuffer: Sendable {
+    /// Standard score of each zone slot; only the first ``count`` are meaningful.
+    public internal(set) var standardScores: [Double]
+    /// Distance from the point to each zone's branch centreline, millimetres (infinity when
+    /// the atlas has no path for the branch).
+    public internal(set) var pathDistances: [Double]
+    /// How many slots the last query wrote.
+    public internal(set) var count = 0
+    var nerveDistances: [Double]
+
+    init(zoneCapacity: Int, nerveCapacity: Int) {
+        standardScores = Array(repeating: .infinity, count: zoneCapacity)
+        pathDistances = Array(repeating: .infinity, count: zoneCapacity)
+        nerveDistances = Array(repeating: .infinity, count: nerveCapacity)
+    }
+
+    /// An empty buffer; it grows once on first use.
+    public init() { self.init(zoneCapacity: 0, nerveCapacity: 0) }
+
+    mutating func reserve(zones: Int, nerves: Int) {
+        if standardScores.count < zones {
+            standardScores = Array(repeating: .infinity, count: zones)
+            pathDistances = Array(repeating: .infinity, count: zones)
+        }
+        if nerveDistances.count < nerves { nerveDistances = Array(repeating: .infinity, count: nerves) }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import ClunealAnatomy
+import ClunealPalpation
+
+/// `cluneal locate`: which nerve and zone a tender point fits, how far, where to block, and
+/// when to stop and refer. One point from flags, or many from a CSV file (`--cases`).
+struct Locate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "locate",
+        abstract: "Locate a tender point: which cluneal nerve and zone, how far, where to block, and when to refer instead.",
+        discussion: """
+            One point: --side left|right --from midline|psis|crest --lateral LENGTH --vertical LENGTH \
+            (lengths like 7cm or 70mm; bare numbers are cm; vertical is cranial positive). Every \
+            zone on that side is ranked by standard score (distance in the zone's own SDs); the best \
+            match is the lowest within 2 SD that is not a disputed variant, or none, which means the \
+            point is not typical of cluneal entrapment. Red-flag symptoms (--symptom) put an \
+            urgent-referral message before anything else and withhold the block.
+
+            Many points: --cases FILE.csv writes one JSON object per line (or CSV with --format csv), \
+            in input order, using every core. The header names the columns, in any order: \
+            case, side, from, lateral, vertical (required) and height, sex, psis_from_midline, \
+            crest_height, bicristal_width, symptoms (optional), for example \
+            "case,side,from,lateral,vertical,height,symptoms". In each row, case is an id of your choice; side, from, lateral and vertical are as for one point; the \
+            optional measurements scale that row's body as the measurement flags do; symptoms is a \
+            ;-separated list of symptom ids. Quoted fields, a UTF-8 BOM and CRLF line ends are fine; \
+            decimal commas are refused. A bad row is reported on stderr with its row and line and \
+            the field, the other rows still run, and the exit status is then 65. Example: \
+            Samples/cases.csv.
+
+            \(Notice.text)
+            """)
+
+    @OptionGroup var point: TenderPointOptions
+    @OptionGroup var symptoms: SymptomOptions
+    @OptionGroup var batch: BatchOptions
+    @OptionGroup var atlasOptions: AtlasOptions
+    @OptionGroup var measurementOptions: MeasurementOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if batch.casesPath != nil {
+            if !point.isEmpty {
+                throw ValidationError("--cases reads side, from, lateral and vertical from the file; drop --side, --from, --lateral and --vertical.")
+            }
+            if !symptoms.reported.isEmpty {
+                throw ValidationError("--symptom cannot be combined with --cases; put symptoms in the file's symptoms column.")
+            }
+            if measurementOptions.isGiven {
+                throw ValidationError("measurement flags cannot be combined with --cases; put height, sex, psis_from_midline, crest_height and bicristal_width in the file's columns.")
+            }
+            if output.json {
+                throw ValidationError("--json is for one point; with --cases the output is JSON lines (--format jsonl, the default) or CSV (--format csv).")
+            }
+        } else {
+            if batch.format != nil { throw ValidationError("--format is for --cases; use --json for one point.") }
+            if batch.outputPath != nil { throw ValidationError("--output is for --cases; one point prints to standard output.") }
+            _ = try point.input()
+        }
+    }
+
+    func run() throws {
+        try reportingErrors { try execute() }
+    }
+
+    private func execute() throws(CLIError) {
+        let atlas = try atlasOptions.load()
+        if let casesPath = batch.casesPath {
+            try BatchRunner(atlas: atlas, symptomOptions: symptoms, format: batch.format ?? .jsonl).run(casesPath: casesPath, outputPath: batch.outputPath)
+            return
+        }
+        let input: TenderPointInput
+        do { input = try point.input() } catch { throw CLIError(.usage, error.message) }
+        let model = try measurementOptions.model(for: atlas)
+        let catalogue = try symptoms.catalogue(for: atlas, required: !symptoms.reported.isEmpty)
+        var screening = RedFlagScreening.none
+        if let catalogue {
+            do {
+                screening = try catalogue.screen(symptoms.reported, field: "--symptom")
+            } catch {
+                throw CLIError(error, code: .usage)
+            }
+        }
+        let tenderPoint: TenderPoint
+        do {
+            tenderPoint = try TenderPoint(input, on: model)
+        } catch {
+            throw CLIError(error)
+        }
+        let finding = Locator(model: model).locate(tenderPoint, screening: screening)
+        if output.json {
+            var w = JSONWriter(pretty: true)
+            FindingJSON.finding(finding, atlas: atlas, catalogue: catalogue, into: &w)
+            w.newline()
+            try StandardOutput.write(bytes: w.bytes)
+        } else {
+            StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import ClunealAnatomy
+import ClunealPalpation
+
+extension InputFrame: ExpressibleByArgument {}
+
+/// `--side`, `--from`, `--lateral`, `--vertical`: one tender point measured with a tape.
+struct TenderPointOptions: ParsableArguments {
+    @Option(help: "The patient's side the tender point is on: left or right.")
+    var side: Side?
+
+    @Option(help: ArgumentHelp(
+        "Where the distances are measured from: midline, psis or crest.",
+        discussion: InputFrame.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + "."))
+    var from: InputFrame?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Lateral distance, e.g. 7cm or 70mm (bare numbers are cm): away from the midline; with --from psis, away from the PSIS (negative = medial of it).",
+        valueName: "length"))
+    var lateral: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Vertical distance, cranial positive, e.g. -2.85cm: from the PSIS level (midline), the PSIS (psis) or the crest line (crest).",
+        valueName: "length"))
+    var vertical: String?
+
+    var isEmpty: Bool { side == nil && from == nil && lateral == nil && vertical == nil }
+
+    /// The point as given, checked for finite lengths within ``PalpationLimits``; `nil` if incomplete.
+    func input() throws(ValidationError) -> TenderPointInput {
+        guard let side else { throw ValidationError("--side is required: left or right (the patient's side).") }
+        guard let from else { throw ValidationError("--from is required: midline, psis or crest.") }
+        guard let lateral else { throw ValidationError("--lateral is required, e.g. --lateral 7cm.") }
+        guard let vertical else { throw ValidationError("--vertical is required, e.g. --vertical 0 or --vertical -2.85cm.") }
+        func length(_ text: String, _ flag: String) throws(ValidationError) -> Length {
+            do { return try Length.parse(text) } catch { throw ValidationError("\(flag): \(error.description).") }
+        }
+        let input = TenderPointInput(side: side, frame: from, lateral: try length(lateral, "--lateral"), vertical: try length(vertical, "--vertical"))
+        do {
+            try PalpationLimits.check(input)
+        } catch {
+            throw ValidationError("--\(error.field): \(error.message).")
+        }
+        return input
+    }
+}
+
+/// `--symptom` (repeatable) and `--symptom-catalogue`.
+struct SymptomOptions: ParsableArguments {
+    @Option(name: .customLong("symptom"), help: ArgumentHelp(
+        "A symptom the person reports (repeatable), e.g. --symptom buttock-pain --symptom saddle-numbness. Red flags put an urgent-referral message first.",
+        discussion: "Ids are listed in Atlas/symptoms.json; an unknown id is an error that lists them.",
+        valueName: "id"))
+    var reported: [String] = []
+
+    @Option(name: .customLong("symptom-catalogue"), help: ArgumentHelp(
+        "Symptom catalogue to use instead of symptoms.json next to the atlas file.", valueName: "file"))
+    var cataloguePath: String?
+
+    func validate() throws {
+        if let cataloguePath, cataloguePath.isEmpty { throw ValidationError("--symptom-catalogue needs a file path, not an empty string.") }
+        if reported.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--symptom needs a symptom id, not an empty string.") }
+    }
+
+    /// The catalogue: the given file, or symptoms.json beside the atlas. Without a path given,
+    /// a missing default file is only an error when `required`.
+    func catalogue(for atlas: Atlas, required: Bool) throws(CLIError) -> SymptomCatalogue? {
+        let path: String
+        if let cataloguePath {
+            path = cataloguePath
+        } else {
+            let folder = atlas.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            path = (folder.isEmpty ? "." : folder) + "/symptoms.json"
+            if !required, !FileIO.exists(path) { return nil }
+        }
+        let bytes = try FileIO.read(path, what: "symptom catalogue")
+        do {
+            return try SymptomCatalogue.load(AtlasInput(file: path, bytes: bytes), atlas: atlas)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+}
+
+/// `--cases`, `--format`, `-o`: many tender points from a CSV file.
+struct BatchOptions: ParsableArguments {
+    @Option(name: .customLong("cases"), help: ArgumentHelp(
+        "A CSV file of tender points to locate in one run (header below); writes one result per row.", valueName: "file"))
+    var casesPath: String?
+
+    @Option(help: "Output format for --cases: jsonl (one JSON object per line, the default) or csv.")
+    var format: BatchFormat?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
+        "Write the --cases results to this file (atomically) instead of standard output.", valueName: "file"))
+    var outputPath: String?
+
+    enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv
+    }
+
+    func validate() throws {
+        if let casesPath, casesPath.isEmpty { throw ValidationError("--cases needs a file path, not an empty string.") }
+        if let outputPath, outputPath.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+    }
+}
