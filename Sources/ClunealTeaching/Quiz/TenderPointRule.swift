@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealPalpation
 
 /// One zone and how many standard deviations a point lies from its centre.
 public struct ZoneScore: Hashable, Sendable {
@@ -21,26 +22,29 @@ public struct TenderPointFit: Hashable, Sendable {
     public var lookAlikes: [PlacedLookAlike]
 }
 
-/// The rule that names the nerve a tender point fits: the nerve of the undisputed zone on the
-/// point's side with the lowest standard score (Mahalanobis distance, axes independent), if
-/// that score is at most ``standardScoreLimit``; otherwise none.
-///
-/// Disputed zones never decide (they are kept for the record). The palpation `Locator` is to
-/// use the same rule; this is the quiz's copy until the two share one function.
+/// The rule that names the nerve a tender point fits, as the quiz grades it. It is the
+/// palpation `Locator`'s rule, asked through the Locator so the two can never disagree: the
+/// nerve of the undisputed zone on the point's side with the lowest standard score, if that
+/// score is at most ``standardScoreLimit``; otherwise none.
 public enum TenderPointRule {
-    /// Two standard deviations.
-    public static let standardScoreLimit = 2.0
+    /// Two standard deviations (the Locator's match limit).
+    public static let standardScoreLimit = Locator.matchLimit
 
     public static func classify(_ point: Point, side: Side, in model: BodyModel) -> TenderPointFit {
-        let scored = model.zones
-            .filter { $0.side == side && !$0.isDisputed }
-            .map { ZoneScore(zone: $0, standardScore: $0.standardScore(of: point)) }
-            .filter { $0.standardScore.isFinite }
-            // Ties (equal scores) fall back to atlas order, which the stable sort keeps.
-            .sorted { $0.standardScore < $1.standardScore }
+        classify(point, side: side, with: Locator(model: model))
+    }
+
+    /// The same, with a Locator built once for many points on one body.
+    public static func classify(_ point: Point, side: Side, with locator: Locator) -> TenderPointFit {
+        guard let tenderPoint = try? TenderPoint(side: side, point: point) else {
+            return TenderPointFit(nerve: nil, best: nil, nearest: nil, withinLimit: [], lookAlikes: [])
+        }
+        let finding = locator.locate(tenderPoint)
+        let scored = finding.candidates.filter { !$0.disputed && $0.standardScore.isFinite }
+            .map { ZoneScore(zone: $0.zone, standardScore: $0.standardScore) }
         let within = scored.filter { $0.standardScore <= standardScoreLimit }
-        let inside = model.lookAlikes.filter { $0.side == side && $0.point.distance(to: point) <= $0.radius }
-        return TenderPointFit(nerve: within.first?.zone.site.nerve, best: within.first, nearest: scored.first,
-                              withinLimit: within, lookAlikes: inside)
+        let best = finding.bestMatch.map { ZoneScore(zone: $0.zone, standardScore: $0.standardScore) }
+        return TenderPointFit(nerve: finding.bestMatch?.nerve, best: best, nearest: scored.first, withinLimit: within,
+                              lookAlikes: finding.lookAlikes.filter(\.inside).map(\.lookAlike))
     }
 }
