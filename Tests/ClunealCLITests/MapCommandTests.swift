@@ -148,3 +148,41 @@ struct BlankMapCommandTests {
         #expect(unknown.stderr.contains("--handout"))
     }
 }
+
+@Suite("cluneal locate -o (the map of a finding)")
+struct LocateMapTests {
+    @Test func theMapShowsThePointItsZoneAndThePath() throws {
+        let folder = try MapCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("point.svg")
+        let r = try CLIRunner.run(["locate", "--side", "right", "--from", "psis", "--lateral", "-0.4cm", "--vertical", "-2.85cm", "-o", svg.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("wrote \(svg.path)"))
+        let text = String(decoding: try Data(contentsOf: svg), as: UTF8.self)
+        #expect(text.contains("id=\"tender-point\""))
+        #expect(text.contains("id=\"tender-point-to-zone\""))
+        #expect(text.contains("id=\"tender-point-to-path\""))
+        #expect(text.contains("Fits MCN under the LDSL"))
+        #expect(!text.contains("RED FLAGS"))
+        #expect(text.contains("patient&apos;s right side") || text.contains("patient's right side"))
+    }
+
+    @Test func redFlagsPutABannerAboveEverything() throws {
+        let folder = try MapCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("flag.png"), svg = folder.appendingPathComponent("flag.svg")
+        let r = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0",
+                                   "--symptom", "new-bladder-dysfunction", "-o", svg.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = String(decoding: try Data(contentsOf: svg), as: UTF8.self)
+        let banner = try #require(text.range(of: "RED FLAGS"))
+        let title = try #require(text.range(of: "Cluneal nerves: posterior view"))
+        #expect(banner.lowerBound < title.lowerBound, "the banner comes first")
+        let again = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "-o", png.path])
+        #expect(again.status == 0)
+        #expect(try PNGDecoder.decode([UInt8](try Data(contentsOf: png))).width > 100)
+        let bad = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "-o", folder.appendingPathComponent("x.txt").path])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--output"))
+    }
+}

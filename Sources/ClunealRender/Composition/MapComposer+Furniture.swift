@@ -151,11 +151,11 @@ extension MapComposer {
 
     // MARK: - Page furniture
 
-    var viewportRect: PageRect { PageLayout(bodyViewport: viewport, margins: Self.margins).viewportRect }
+    var viewportRect: PageRect { PageLayout(bodyViewport: viewport, margins: margins).viewportRect }
 
     func addTitle(to scene: inout Scene) {
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
-        scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(Self.margins.left, 9)),
+        scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9)),
                                            fontSizeMm: 5.2, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
         // A blank quiz map names no landmark, not even the one the frame is measured from.
@@ -164,19 +164,29 @@ extension MapComposer {
                      // A quiz map must not name landmarks (the measured ones appear in the summary).
                      "scaling: \(options.isQuiz ? model.scaling.method.rawValue : model.scaling.summary)"]
         if let extra = options.subtitle { parts.append(extra) }
-        let width = scene.pageSize.width - Self.margins.left - 4
+        let width = scene.pageSize.width - margins.left - 4
         let lines = Self.wrap(parts, fontSizeMm: 2.8, widthMm: width, maxLines: 3)
         for (i, line) in lines.enumerated() {
-            scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(Self.margins.left, 14.5 + Double(i) * 3.6)), fontSizeMm: 2.8,
+            scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, titleTop + 14.5 + Double(i) * 3.6)), fontSizeMm: 2.8,
                                                           color: theme.mutedText, halo: nil, alignment: .start)),
                       to: .title, title: "Title")
         }
-        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: Self.margins.top - 2))
+        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: margins.top - 2))
+    }
+
+    func addBanner(to scene: inout Scene) {
+        guard let banner = options.banner else { return }
+        let lines = Self.wrap([banner], fontSizeMm: 3.4, widthMm: scene.pageSize.width - margins.left - 4, maxLines: 2)
+        for (i, line) in lines.enumerated() {
+            scene.add(.text("banner-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, 3 + Double(i) * 4.2)), fontSizeMm: 3.4,
+                                                        color: Color(rgb: 0xB00020), weight: .bold, halo: nil, alignment: TextAlignment(.start, .top))),
+                      to: .notice, title: "Notice")
+        }
     }
 
     func addNotice(to scene: inout Scene) {
         let y = scene.pageSize.height - 4
-        scene.add(.text("notice", TextLabel(EducationNotice.text, at: .page(PagePoint(Self.margins.left, y)), fontSizeMm: 2.8,
+        scene.add(.text("notice", TextLabel(EducationNotice.text, at: .page(PagePoint(margins.left, y)), fontSizeMm: 2.8,
                                             color: theme.text, weight: .bold, halo: nil, alignment: .start)),
                   to: .notice, title: "Notice")
         scene.labelObstacles.append(PageRect(x: 0, y: y - 4, width: scene.pageSize.width, height: 8))
@@ -229,7 +239,7 @@ extension MapComposer {
         let r = viewportRect
         let x0 = r.maxX + 6
         var y = r.minY + 2
-        let width = Self.margins.right - 10
+        let width = margins.right - 10
         func text(_ id: String, _ s: String, size: Double = 2.8, weight: FontWeight = .regular, dx: Double = 9) {
             scene.add(.text("legend-\(id)", TextLabel(s, at: .page(PagePoint(x0 + dx, y)), fontSizeMm: size, color: theme.text,
                                                       weight: weight, halo: nil, alignment: TextAlignment(.start, .middle))),

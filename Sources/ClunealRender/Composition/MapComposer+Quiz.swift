@@ -49,6 +49,6 @@ extension MapComposer {
                       to: .legend, title: "Instructions")
             y += line.1 > 3 ? 6 : 3.8
         }
-        scene.labelObstacles.append(PageRect(x: x0 - 2, y: r.minY, width: Self.margins.right - 6, height: y - r.minY + 2))
+        scene.labelObstacles.append(PageRect(x: x0 - 2, y: r.minY, width: margins.right - 6, height: y - r.minY + 2))
     }
 }

@@ -19,7 +19,19 @@ public struct MapComposer: Sendable {
     public let options: MapOptions
 
     /// Page margins around the body, millimetres: room for axis numbers, title, legend, scale.
-    static let margins = PageInsets(top: 26, left: 16, bottom: 26, right: 70)
+    static let baseMargins = PageInsets(top: 26, left: 16, bottom: 26, right: 70)
+    /// Height added above the title for a red-flag banner, millimetres.
+    static let bannerHeight = 10.0
+
+    /// The margins of this map: the base ones, taller at the top when a banner comes first.
+    var margins: PageInsets {
+        var m = Self.baseMargins
+        if options.banner != nil { m.top += Self.bannerHeight }
+        return m
+    }
+
+    /// Where the title block starts, page millimetres from the top.
+    var titleTop: Double { options.banner == nil ? 0 : Self.bannerHeight }
     /// Space kept around the anatomy inside the viewport, millimetres.
     static let bodyPadding = 12.0
 
@@ -56,7 +68,7 @@ public struct MapComposer: Sendable {
 
     public func compose() -> Scene {
         let box = viewport
-        let layout = PageLayout(bodyViewport: box, margins: Self.margins)
+        let layout = PageLayout(bodyViewport: box, margins: margins)
         var scene = Scene(layout: layout, background: theme.background, title: "Cluneal nerves, posterior view",
                           metadata: ["atlas": model.atlas.id, "atlas-version": model.atlas.version,
                                      "frame": "body, mm, origin midline at PSIS level, +x patient's left, +z cranial",
@@ -79,6 +91,7 @@ public struct MapComposer: Sendable {
         if layers.contains(.injection) { addInjectionSites(to: &scene) }
         if layers.contains(.label) && options.labels { addLabels(to: &scene) }
         if options.isQuiz { addQuizMarkers(to: &scene) }
+        addBanner(to: &scene)
         addTitle(to: &scene)
         if options.isQuiz {
             addQuizInstructions(to: &scene)

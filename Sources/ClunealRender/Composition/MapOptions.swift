@@ -47,6 +47,8 @@ public struct MapOptions: Hashable, Sendable {
     public var theme: MapTheme
     /// A second line under the title (the command, a case id...).
     public var subtitle: String?
+    /// A line printed above everything else, in red (a red-flag warning).
+    public var banner: String?
     /// When not empty, the map is a blank quiz map: numbered markers, no labels, no zones or
     /// block sites, and a legend that names nothing the markers stand on.
     public var quizMarkers: [NumberedMarker] = []

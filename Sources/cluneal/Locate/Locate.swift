@@ -1,4 +1,6 @@
 import ArgumentParser
+import ClunealRender
+import Foundation
 import ClunealAnatomy
 import ClunealPalpation
 
@@ -53,7 +55,12 @@ struct Locate: ParsableCommand {
             }
         } else {
             if batch.format != nil { throw ValidationError("--format is for --cases; use --json for one point.") }
-            if batch.outputPath != nil { throw ValidationError("--output is for --cases; one point prints to standard output.") }
+            if let path = batch.outputPath {
+                let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+                guard ext == "png" || ext == "svg" else {
+                    throw ValidationError("--output \(path): for one point it is the map, so the file name must end in .png or .svg.")
+                }
+            }
             _ = try point.input()
         }
     }
@@ -94,6 +101,14 @@ struct Locate: ParsableCommand {
             try StandardOutput.write(bytes: w.bytes)
         } else {
             StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
+        }
+        if let mapPath = batch.outputPath {
+            let scene = MapComposer.forFinding(finding, model: model)
+            let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            let rendered = try MapOutput.render(scene, model: model, to: [mapPath], pxPerMm: 4, compression: .fast, command: command)
+            for (path, bytes) in rendered { try FileIO.writeAtomically(bytes, to: path) }
+            // Text output keeps stdout clean for --json; the map's path goes to stderr.
+            StandardError.write("wrote \(mapPath) (the map with the tender point; life size when printed at 100 %)")
         }
     }
 }

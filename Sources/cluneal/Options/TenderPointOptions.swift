@@ -92,7 +92,7 @@ struct BatchOptions: ParsableArguments {
     var format: BatchFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "Write the --cases results to this file (atomically) instead of standard output.", valueName: "file"))
+        "With --cases: write the results to this file (atomically) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png or .svg).", valueName: "file"))
     var outputPath: String?
 
     enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
