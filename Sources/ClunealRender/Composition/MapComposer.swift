@@ -261,7 +261,9 @@ public struct MapComposer: Sendable {
             let path = ScenePath(polyline: r.centreline)
             scene.add(.path(Self.itemId(n.entry.id, n.side) + "-halo", path, style: Style(stroke: halo)), to: .nerve, title: "Nerves")
             scene.add(.path(Self.itemId(n.entry.id, n.side), path,
+                            // Butt caps on dashed nerves, or round caps would close the gaps.
                             style: Style(stroke: StrokeStyle(color: theme.color(n.entry.nerve), widthMm: width, opacity: fade,
+                                                             cap: theme.dash(n.entry.nerve) == nil ? .round : .butt,
                                                              dash: theme.dash(n.entry.nerve))),
                             title: n.entry.names.en, metadata: meta), to: .nerve, title: "Nerves")
         }

@@ -85,14 +85,14 @@ public struct MapTheme: Hashable, Sendable {
         gridMajor: Color(rgb: 0x000000, alpha: 60), text: .black, mutedText: Color(rgb: 0x505050),
         injection: .black, disputed: Color(rgb: 0x9A9A9A),
         superior: Color(rgb: 0x111111), middle: Color(rgb: 0x3A3A3A), inferior: Color(rgb: 0x5C5C5C),
-        superiorDash: nil, middleDash: [2.4, 1.2], inferiorDash: [0.6, 0.9])
+        superiorDash: nil, middleDash: [3.0, 1.4], inferiorDash: [0.9, 1.0])
 
     public static let colorblind = MapTheme(
         name: .colorblind, background: .white, skin: Color(rgb: 0xF3EEE8), outline: Color(rgb: 0x7A7A7A),
         bone: Color(rgb: 0x5A5A5A), boneFill: Color(rgb: 0xE6E2DA), fascia: Color(rgb: 0x56B4E9),
         ligament: Color(rgb: 0x009E73), muscle: Color(rgb: 0x999999), gridMinor: Color(rgb: 0x000000, alpha: 24),
         gridMajor: Color(rgb: 0x000000, alpha: 60), text: .black, mutedText: Color(rgb: 0x555555),
-        injection: Color(rgb: 0xCC79A7), disputed: Color(rgb: 0x8C8C8C),
-        superior: Color(rgb: 0xD55E00), middle: Color(rgb: 0x0072B2), inferior: Color(rgb: 0xE69F00),
-        superiorDash: nil, middleDash: [2.4, 1.2], inferiorDash: [0.6, 0.9])
+        injection: .black, disputed: Color(rgb: 0x8C8C8C),
+        superior: Color(rgb: 0xD55E00), middle: Color(rgb: 0x0072B2), inferior: Color(rgb: 0xCC79A7),
+        superiorDash: nil, middleDash: [3.0, 1.4], inferiorDash: [0.9, 1.0])
 }
