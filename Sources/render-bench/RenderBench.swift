@@ -227,6 +227,13 @@ struct RenderBench {
                 try renderer.renderBands(resolved, pxPerMm: pxPerMm) { _, count, rows in checksum &+= count &+ Int(rows[rows.count / 2]) }
             }
             row("rasterise in \(SceneRenderer.defaultBandRows)-row RGB bands (`renderBands`)", bands)
+            // Planning (labels again, transform, flatten, stroke, sort) plus the first band only.
+            let firstBand = try time(runs) {
+                do {
+                    try renderer.renderBands(resolved, pxPerMm: pxPerMm) { (_, _, _) throws(RenderError) in throw RenderError.libpng("stop") }
+                } catch RenderError.libpng("stop") {}
+            }
+            row("plan + first band only", firstBand)
         }
         let metadata = PNGMetadata(pxPerMm: pxPerMm)
         var candidates: [(String, PNGEncoder)] = [

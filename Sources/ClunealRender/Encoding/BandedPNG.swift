@@ -40,11 +40,11 @@ extension SceneRenderer {
         var storage: [UInt8] = []
         while !plan.isFinished {
             let first = plan.nextRow
-            let band = producer.next(&plan, storage: storage)
+            var band = producer.next(&plan, storage: consume storage)
             try band.rows.withUnsafeBufferPointer { (rows) throws(RenderError) in
                 try body(first, band.rowCount, UnsafeBufferPointer(rebasing: rows[0..<(band.rowCount * producer.header.rowBytes)]))
             }
-            storage = band.rows
+            storage = band.takeRows()
         }
     }
 }
@@ -55,6 +55,13 @@ struct EncodableBand: Sendable {
     var rows: [UInt8]
     var rowCount: Int
     var filters: [UInt8]
+
+    /// The row buffer, handed over whole (so whoever gets it next can write without a copy).
+    mutating func takeRows() -> [UInt8] {
+        var out: [UInt8] = []
+        swap(&out, &rows)
+        return out
+    }
 
     func write(to stream: LibPNG.Stream) throws(RenderError) {
         try rows.withUnsafeBufferPointer { (px) throws(RenderError) in
@@ -119,24 +126,26 @@ struct BandProducer {
     }
 
     /// Draws the next band into `storage` (a recycled buffer, or empty) and returns it.
-    mutating func next(_ plan: inout RasterPlan, storage: [UInt8]) -> EncodableBand {
+    /// `storage` is consumed: the caller must not keep a reference, or the first write
+    /// would copy it.
+    mutating func next(_ plan: inout RasterPlan, storage: consuming [UInt8]) -> EncodableBand {
         let first = plan.nextRow
         let count = Swift.min(bandRows, plan.height - first)
         var rows: [UInt8]
         switch output {
         case .rgb, .rgba:
-            var band = RasterBand(width: plan.width, layout: output.isRGB ? .rgb : .premultipliedRGBA, storage: storage)
+            var band = RasterBand(width: plan.width, layout: output.isRGB ? .rgb : .premultipliedRGBA, storage: consume storage)
             band.start(firstRow: first, rowCount: count, background: background)
             plan.drawNextRows(into: &band, scratch: &scratch)
             band.unpremultiply()
             rows = band.takeBytes()
         case .flattened(let over):
-            var band = drawing ?? RasterBand(width: plan.width, capacityRows: count, layout: .premultipliedRGBA)
+            var band = drawing.take() ?? RasterBand(width: plan.width, capacityRows: count, layout: .premultipliedRGBA)
             band.start(firstRow: first, rowCount: count, background: background)
             plan.drawNextRows(into: &band, scratch: &scratch)
-            rows = storage
+            rows = consume storage
             band.flattenRGB(over: over, into: &rows)
-            drawing = band
+            drawing = consume band
         }
         var filters: [UInt8] = []
         if let mask = rowFilterMask {
@@ -158,9 +167,9 @@ struct BandProducer {
         let stream = try LibPNG.Stream(header)
         var storage: [UInt8] = []
         while !plan.isFinished {
-            let band = next(&plan, storage: storage)
+            var band = next(&plan, storage: consume storage)
             try band.write(to: stream)
-            storage = band.rows
+            storage = band.takeRows()
         }
         return try stream.finish()
     }
@@ -175,7 +184,7 @@ struct BandProducer {
         }
         while !plan.isFinished {
             guard let storage = pipe.acquire() else { break }  // the encoder failed: stop drawing
-            pipe.send(next(&plan, storage: storage))
+            pipe.send(next(&plan, storage: consume storage))
         }
         pipe.close()
         return try pipe.result().get()
@@ -247,10 +256,10 @@ final class BandPipe: Sendable {
         let outcome: Result<[UInt8], RenderError>
         do throws(RenderError) {
             let stream = try LibPNG.Stream(header)
-            while let band = receive() {
+            while var band = receive() {
                 // Every slot taken by `acquire` comes back, even after a failure: libdispatch
                 // traps if a semaphore is freed with a value below its initial one.
-                defer { recycle(band.rows) }
+                defer { recycle(band.takeRows()) }
                 try band.write(to: stream)
             }
             outcome = .success(try stream.finish())
@@ -258,7 +267,7 @@ final class BandPipe: Sendable {
             outcome = .failure(error)
             state.withLock { $0.encoderFailed = true }
             freeSlots.signal()  // wake the drawer if it waits for a slot
-            while let band = receive() { recycle(band.rows) }
+            while var band = receive() { recycle(band.takeRows()) }
         }
         state.withLock { $0.result = outcome }
         finished.signal()

@@ -121,10 +121,11 @@ struct RasterBand: CompositingTarget, Sendable {
         return out
     }
 
-    /// A band reusing `storage` (grown as needed by ``start(firstRow:rowCount:background:)``).
-    init(width: Int, layout: Layout, storage: [UInt8]) {
+    /// A band reusing `storage` (grown as needed by ``start(firstRow:rowCount:background:)``);
+    /// pass a uniquely referenced buffer, or the first write copies it.
+    init(width: Int, layout: Layout, storage: consuming [UInt8]) {
         self.width = Swift.max(1, width)
         self.layout = layout
-        bytes = storage
+        bytes = consume storage
     }
 }
