@@ -12,7 +12,8 @@ import Foundation
 /// each phase: reading the atlas and the fonts, composing the scene, resolving labels, the
 /// full-canvas rasterisation and the banded one, PNG encoding of the whole image at the
 /// shipped settings (and, with `--encodings`, at every filter / level / strategy tried), the
-/// SVG writer, and the streamed PNG path on one thread and pipelined (what the CLI runs). The
+/// SVG writer, the streamed PNG path on one thread and pipelined (what the CLI runs), and the
+/// peak render memory of that path (median over fresh processes of the second form). The
 /// second form runs the streamed path once in a fresh process and prints its peak memory:
 /// VmHWM minus the resident set just before rendering, from /proc/self/status.
 @main
@@ -253,6 +254,13 @@ struct RenderBench {
             var svg = ""
             row("SVG write", try time(runs) { svg = try SVGWriter(matching: renderer.fonts).write(resolved) }, "\(svg.utf8.count) bytes")
         }
+        if wanted("memory") {
+            let peaks = try (0..<runs).map { _ in try renderPeakInFreshProcess(pxPerCm: pxPerCm, options: options) }.sorted()
+            let rgba = image.width * image.height * 4
+            let median = peaks[peaks.count / 2]
+            print("| peak render memory, CLI path (fresh process, VmHWM − RSS before) | \(megabytes(median)) | \(megabytes(peaks[0])) | "
+                  + String(format: "%.2f", Double(median) / Double(rgba)) + " × the RGBA buffer |")
+        }
         for bandRows in options.bandRows {
             for pipelined in [false, true] where wanted("renderPNG") {
                 var png: [UInt8] = []
@@ -262,6 +270,27 @@ struct RenderBench {
                 row("`renderPNG`, \(bandRows)-row bands, \(pipelined ? "pipelined (CLI path)" : "one thread")", t, "\(png.count) bytes")
             }
         }
+    }
+
+    /// Runs `render-bench memory` in a new process (VmHWM is per process) and returns its
+    /// render peak in bytes.
+    static func renderPeakInFreshProcess(pxPerCm: Double, options: Options) throws -> Int {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: me)
+        process.arguments = ["memory", "--px-per-cm", String(pxPerCm), "--atlas", options.atlasPath,
+                             "--band-rows", String(options.bandRows.first ?? SceneRenderer.defaultBandRows)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let words = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+        guard process.terminationStatus == 0, let i = words.firstIndex(of: "render-peak"), i + 1 < words.count,
+              let peak = Int(words[i + 1]) else {
+            throw Failure("render-bench memory failed: \(words.joined(separator: " "))")
+        }
+        return peak
     }
 
     /// The CLI's PNG path once, in a fresh process: peak memory above the baseline.
