@@ -61,10 +61,10 @@ enum RowFilterChooser {
             if residual != 0 { total += 1 }
         }
         guard let previous else {
-            // First row: the row above is all zeros.
+            // First row: the row above is all zeros, so Up is None and Paeth (a, 0, 0) is Sub.
             switch kind {
-            case .none, .up, .paeth: return total + sampledCount(row, n: n, bpp: bpp, limit: limit) { x, _ in x }
-            case .sub: return total + sampledCount(row, n: n, bpp: bpp, limit: limit) { x, a in x ^ a }
+            case .none, .up: return total + sampledCount(row, n: n, bpp: bpp, limit: limit) { x, _ in x }
+            case .sub, .paeth: return total + sampledCount(row, n: n, bpp: bpp, limit: limit) { x, a in x ^ a }
             case .average: return total + sampledCount(row, n: n, bpp: bpp, limit: limit) { x, a in x ^ (a &>> 1) }
             }
         }
