@@ -275,7 +275,7 @@ struct RenderBench {
     /// Runs `render-bench memory` in a new process (VmHWM is per process) and returns its
     /// render peak in bytes.
     static func renderPeakInFreshProcess(pxPerCm: Double, options: Options) throws -> Int {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "render-bench"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: me)
         process.arguments = ["memory", "--px-per-cm", String(pxPerCm), "--atlas", options.atlasPath,
