@@ -57,6 +57,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Per-phase timings and peak memory of the default map (run it in release; not a test).
+        .executableTarget(name: "render-bench", dependencies: ["ClunealRender", "ClunealAnatomy"]),
         .testTarget(name: "BodyGeometryTests", dependencies: ["BodyGeometry"]),
         .testTarget(
             name: "ClunealAnatomyTests",

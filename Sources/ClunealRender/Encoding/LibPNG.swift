@@ -8,12 +8,12 @@ import Darwin
 
 /// The one place ClunealRender calls libpng (and zlib).
 ///
-/// Writing goes through `clibpng_write_guarded` in `Sources/CLibPNG/shim.h`, a C function that
-/// owns the setjmp guard, so a libpng error becomes a thrown ``RenderError/libpng(_:)``
-/// instead of an `abort()`, and no `longjmp` ever crosses a Swift frame. Reading uses libpng's
-/// simplified API, which guards itself.
+/// Writing goes through the `clibpng_stream_*` functions in `Sources/CLibPNG/shim.h`: C
+/// functions that each own a setjmp guard, so a libpng error becomes a thrown
+/// ``RenderError/libpng(_:)`` instead of an `abort()`, and no `longjmp` ever crosses a Swift
+/// frame. Reading uses libpng's simplified API, which guards itself.
 enum LibPNG {
-    struct TextEntry {
+    struct TextEntry: Sendable {
         var keyword: String
         /// Latin-1 for tEXt, UTF-8 for iTXt.
         var value: [UInt8]
@@ -22,9 +22,28 @@ enum LibPNG {
         var translatedKeyword: String
     }
 
-    enum Samples {
+    enum Samples: Sendable {
         case rgba
         case rgb
+
+        var channels: Int { self == .rgba ? 4 : 3 }
+    }
+
+    /// Everything libpng needs before the first row.
+    struct Header: Sendable {
+        var width: Int
+        var height: Int
+        var samples: Samples
+        var level: Int32
+        /// Every filter any row may use (a PNG_FILTER_* mask, never 0).
+        var filters: Int32
+        var strategy: Int32
+        /// zlib memLevel 1...9, or 0 for libpng's default.
+        var memoryLevel: Int32
+        var pixelsPerMetre: UInt32?
+        var text: [TextEntry]
+
+        var rowBytes: Int { width * samples.channels }
     }
 
     /// Collects libpng's output; reached from the C write callback through png_get_io_ptr.
@@ -40,66 +59,136 @@ enum LibPNG {
             .bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
     }
 
-    static func write(width: Int, height: Int, samples: Samples, pixels: [UInt8], level: Int32, filters: Int32,
-                      strategy: Int32, pixelsPerMetre: UInt32?, text: [TextEntry]) throws(RenderError) -> [UInt8] {
-        let channels = samples == .rgba ? 4 : 3
-        guard width > 0, height > 0, pixels.count == width * height * channels,
-              let w = png_uint_32(exactly: width), let h = png_uint_32(exactly: height) else {
-            throw .libpng("image size \(width) × \(height) does not match \(pixels.count) bytes")
-        }
-        let sink = ByteSink(capacity: pixels.count / 8 + 1024)
-        var params = clibpng_write_params()
-        params.width = w
-        params.height = h
-        params.color_type = samples == .rgba ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB
-        params.row_stride = width * channels
-        params.compression_level = level
-        params.filters = filters
-        params.strategy = strategy
-        params.pixels_per_metre = pixelsPerMetre ?? 0
+    /// One PNG being written, rows in order: ``write(rows:count:rowFilters:)`` any number of
+    /// times, then ``finish()``.
+    ///
+    /// Not `Sendable`: it owns a libpng write struct. Make it, feed it and finish it on one
+    /// thread.
+    final class Stream {
+        private let state: UnsafeMutablePointer<clibpng_stream>
+        private let sink: ByteSink
+        let header: Header
+        private(set) var rowsWritten = 0
 
-        // C strings for the text chunks; libpng copies them in png_set_text.
-        var owned: [UnsafeMutablePointer<CChar>] = []
-        defer { owned.forEach { $0.deallocate() } }
-        func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
-            let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-            for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
-            p[bytes.count] = 0
-            owned.append(p)
-            return p
-        }
-        var entries: [png_text] = text.map { entry in
-            var t = png_text()
-            t.compression = entry.international ? PNG_ITXT_COMPRESSION_NONE : PNG_TEXT_COMPRESSION_NONE
-            t.key = cString(Array(entry.keyword.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
-            t.text = cString(entry.value)
-            if entry.international {
-                t.text_length = 0
-                t.itxt_length = entry.value.count
-                t.lang = cString(Array(entry.language.utf8))
-                t.lang_key = cString(Array(entry.translatedKeyword.utf8))
-            } else {
-                t.text_length = entry.value.count
+        init(_ header: Header) throws(RenderError) {
+            guard header.width > 0, header.height > 0, png_uint_32(exactly: header.width) != nil,
+                  png_uint_32(exactly: header.height) != nil else {
+                throw .libpng("image size \(header.width) × \(header.height) is not writable")
             }
-            return t
-        }
+            self.header = header
+            // Maps compress to well under an eighth of their raw size; the sink grows if not.
+            sink = ByteSink(capacity: Swift.min(header.height * header.rowBytes / 8, 64 << 20) + 1024)
+            state = UnsafeMutablePointer<clibpng_stream>.allocate(capacity: 1)
+            state.initialize(to: clibpng_stream())
+            var params = clibpng_write_params()
+            params.width = png_uint_32(truncatingIfNeeded: header.width)
+            params.height = png_uint_32(truncatingIfNeeded: header.height)
+            params.color_type = header.samples == .rgba ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB
+            params.row_stride = header.rowBytes
+            params.compression_level = header.level
+            params.filters = header.filters
+            params.strategy = header.strategy
+            params.memory_level = header.memoryLevel
+            params.pixels_per_metre = header.pixelsPerMetre ?? 0
 
-        let ok = pixels.withUnsafeBufferPointer { px in
-            entries.withUnsafeMutableBufferPointer { textBuffer in
-                params.pixels = px.baseAddress
+            // C strings for the text chunks; libpng copies them in png_set_text.
+            var owned: [UnsafeMutablePointer<CChar>] = []
+            defer { owned.forEach { $0.deallocate() } }
+            func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
+                let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+                for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
+                p[bytes.count] = 0
+                owned.append(p)
+                return p
+            }
+            var entries: [png_text] = header.text.map { entry in
+                var t = png_text()
+                t.compression = entry.international ? PNG_ITXT_COMPRESSION_NONE : PNG_TEXT_COMPRESSION_NONE
+                t.key = cString(Array(entry.keyword.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+                t.text = cString(entry.value)
+                if entry.international {
+                    t.text_length = 0
+                    t.itxt_length = entry.value.count
+                    t.lang = cString(Array(entry.language.utf8))
+                    t.lang_key = cString(Array(entry.translatedKeyword.utf8))
+                } else {
+                    t.text_length = entry.value.count
+                }
+                return t
+            }
+            let ok = entries.withUnsafeMutableBufferPointer { textBuffer in
                 params.text = UnsafePointer(textBuffer.baseAddress)
                 params.text_count = Int32(textBuffer.count)
-                return clibpng_write_guarded(&params, Unmanaged.passUnretained(sink).toOpaque(), appendToSink)
+                return clibpng_stream_begin(state, &params, Unmanaged.passUnretained(sink).toOpaque(), LibPNG.appendToSink)
             }
+            guard ok != 0 else { throw failure() }
         }
-        withExtendedLifetime(sink) {}
-        guard ok != 0 else {
-            let message = withUnsafeBytes(of: params.error_message) { raw in
+
+        deinit {
+            clibpng_stream_destroy(state)
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+
+        private func failure() -> RenderError {
+            let message = withUnsafeBytes(of: state.pointee.error_message) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            throw .libpng(message.isEmpty ? "unknown error" : message)
+            return .libpng(message.isEmpty ? "unknown error" : message)
         }
-        return sink.bytes
+
+        /// Writes the next `count` rows from `rows` (tightly packed, ``Header/rowBytes`` each).
+        /// With `rowFilters`, row `i` is filtered with the PNG_FILTER_* bit `rowFilters[i]`
+        /// (libpng still picks the filter of the image's first row itself).
+        func write(rows: UnsafeBufferPointer<UInt8>, count: Int, rowFilters: UnsafeBufferPointer<UInt8>?) throws(RenderError) {
+            guard count > 0 else { return }
+            guard count <= header.height - rowsWritten, rows.count >= count * header.rowBytes,
+                  rowFilters.map({ $0.count >= count }) ?? true, let base = rows.baseAddress else {
+                throw .libpng("\(count) rows of \(header.rowBytes) bytes do not fit the image (\(rowsWritten) of \(header.height) written)")
+            }
+            let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
+                                               rowFilters?.baseAddress)
+            guard ok != 0 else { throw failure() }
+            rowsWritten += count
+        }
+
+        /// Ends the image and returns the file's bytes. Every row must have been written.
+        func finish() throws(RenderError) -> [UInt8] {
+            guard rowsWritten == header.height else {
+                throw .libpng("only \(rowsWritten) of \(header.height) rows were written")
+            }
+            guard clibpng_stream_end(state) != 0 else { throw failure() }
+            clibpng_stream_destroy(state)
+            let bytes = sink.bytes
+            sink.bytes = []
+            return bytes
+        }
+    }
+
+    /// Encodes a whole image in one call (see ``Stream``).
+    static func write(_ header: Header, pixels: [UInt8], rowFilters: [UInt8]?) throws(RenderError) -> [UInt8] {
+        guard pixels.count == header.height * header.rowBytes else {
+            throw .libpng("image size \(header.width) × \(header.height) does not match \(pixels.count) bytes")
+        }
+        let stream = try Stream(header)
+        try pixels.withUnsafeBufferPointer { (px) throws(RenderError) in
+            if let rowFilters {
+                try rowFilters.withUnsafeBufferPointer { (f) throws(RenderError) in
+                    try stream.write(rows: px, count: header.height, rowFilters: f)
+                }
+            } else {
+                try stream.write(rows: px, count: header.height, rowFilters: nil)
+            }
+        }
+        return try stream.finish()
+    }
+
+    /// Encodes a whole image with libpng's default memLevel, libpng choosing each row's filter.
+    static func write(width: Int, height: Int, samples: Samples, pixels: [UInt8], level: Int32, filters: Int32,
+                      strategy: Int32, pixelsPerMetre: UInt32?, text: [TextEntry]) throws(RenderError) -> [UInt8] {
+        let header = Header(width: width, height: height, samples: samples, level: level, filters: filters, strategy: strategy,
+                            memoryLevel: 0, pixelsPerMetre: pixelsPerMetre, text: text)
+        return try write(header, pixels: pixels, rowFilters: nil)
     }
 
     /// Decodes any PNG to straight 8-bit RGBA with the simplified read API.

@@ -47,38 +47,16 @@ struct CoverageRasterizer {
     let width: Int
     let height: Int
 
-    private struct Edge {
-        var x0: Double, y0: Double, x1: Double, y1: Double
-        var dxdy: Double
-        var dir: Int
-    }
+    private var edges: [CoverageSweep.Edge] = []
+    private var scratch: CoverageScratch
 
-    private struct ActiveEdge {
-        var x: Double
-        var dxdy: Double
-        var yEnd: Double
-        var dir: Int
-    }
-
-    private var edges: [Edge] = []
-    private var active: [ActiveEdge] = []
-    /// One row of accumulation, with room for spill at x = width and width + 1.
-    private var accumulation: [Float]
-    private var coverage: [Float]
-    private var dirtyMin = Int.max
-    private var dirtyMax = -1
-
-    /// The shortest band the sweep will take when two edges cross (pixels): bounds the work
-    /// in degenerate cases; the coverage error it allows is far below one 8-bit step.
-    private static let minimumBand = 1.0 / 4096
     /// Coordinates are clamped to ±this many pixels so no arithmetic overflows.
     private static let coordinateLimit = 1.0e7
 
     init(width: Int, height: Int) {
         self.width = Swift.max(1, width)
         self.height = Swift.max(1, height)
-        accumulation = [Float](repeating: 0, count: self.width + 2)
-        coverage = [Float](repeating: 0, count: self.width)
+        scratch = CoverageScratch(width: self.width)
     }
 
     var isEmpty: Bool { edges.isEmpty }
@@ -105,9 +83,9 @@ struct CoverageRasterizer {
         let bx = Swift.min(lim, Swift.max(-lim, b.x)), by = Swift.min(lim, Swift.max(-lim, b.y))
         if ay == by { return }
         if ay < by {
-            edges.append(Edge(x0: ax, y0: ay, x1: bx, y1: by, dxdy: (bx - ax) / (by - ay), dir: 1))
+            edges.append(CoverageSweep.Edge(x0: ax, y0: ay, y1: by, dxdy: (bx - ax) / (by - ay), dir: 1))
         } else {
-            edges.append(Edge(x0: bx, y0: by, x1: ax, y1: ay, dxdy: (ax - bx) / (ay - by), dir: -1))
+            edges.append(CoverageSweep.Edge(x0: bx, y0: by, y1: ay, dxdy: (ax - bx) / (ay - by), dir: -1))
         }
     }
 
@@ -118,24 +96,300 @@ struct CoverageRasterizer {
     /// row at a time: `sink(y, x0, coverage)` with `coverage[i]` (0...1) for pixel `x0 + i`.
     /// Clears the edges afterwards.
     mutating func fill(rule: FillRule, _ sink: (Int, Int, UnsafeBufferPointer<Float>) -> Void) {
-        defer {
-            edges.removeAll(keepingCapacity: true)
-            active.removeAll(keepingCapacity: true)
+        var taken: [CoverageSweep.Edge] = []
+        swap(&taken, &edges)  // `taken` holds the only reference, so the sweep sorts it in place
+        var sweep = CoverageSweep(edges: consume taken, rule: rule, height: height)
+        let width = self.width
+        withoutActuallyEscaping(sink) { body in
+            var adaptor = ClosureCoverageSink(body: body, width: width)
+            sweep.run(until: height, scratch: &scratch, into: &adaptor, color: PremultipliedColor(.clear))
         }
-        guard !edges.isEmpty else { return }
-        edges.sort { $0.y0 < $1.y0 }
-        let bottom = Double(height)
-        var next = 0
-        // Edges wholly above the canvas do not affect any row on it.
-        while next < edges.count, edges[next].y1 <= 0 { next += 1 }
-        guard next < edges.count else { return }
-        var y = Swift.max(0, edges[next].y0)
-        guard y < bottom else { return }
-        var row = Int(y.rounded(.down))
-        active.removeAll(keepingCapacity: true)
-        let evenOdd = rule == .evenOdd
+        edges = sweep.releaseEdges()
+    }
 
+    /// Everything added so far as a sweep that can be resolved a band of rows at a time
+    /// (see ``CoverageSweep``); the rasteriser starts afresh.
+    mutating func takeSweep(rule: FillRule) -> CoverageSweep {
+        var taken: [CoverageSweep.Edge] = []
+        swap(&taken, &edges)
+        return CoverageSweep(edges: consume taken, rule: rule, height: height)
+    }
+}
+
+/// The per-row buffers of the sweep: one row of accumulation and one of coverage. Make one
+/// per thread and share it among any number of ``CoverageSweep``s: between calls to
+/// ``CoverageSweep/run(until:scratch:into:color:)`` it is always clean.
+struct CoverageScratch {
+    let width: Int
+    /// One row of accumulation, with room for spill at x = width and width + 1.
+    private var accumulation: [Float]
+    private var coverage: [Float]
+    private var dirtyMin = Int.max
+    private var dirtyMax = -1
+    /// One flag per block of ``blockSize`` accumulation cells: set when a deposit touched it.
+    /// Untouched cells hold zero, so across untouched blocks the coverage does not change and
+    /// ``flushRow(_:height:into:color:)`` hands them over as one constant run.
+    private var touched: [Bool]
+    static let blockShift = 5
+    static let blockSize = 1 << blockShift
+
+    init(width: Int) {
+        self.width = Swift.max(1, width)
+        accumulation = [Float](repeating: 0, count: self.width + 2)
+        coverage = [Float](repeating: 0, count: self.width)
+        touched = [Bool](repeating: false, count: ((self.width + 2) >> Self.blockShift) + 1)
+    }
+
+    /// Deposits the trapezoid right of a segment that spans `dy` of the current row, from
+    /// x `xa` (top) to `xb` (bottom), clipped to 0...width.
+    mutating func deposit(_ xa: Double, _ xb: Double, dy: Double, weight: Float) {
+        let w = Double(width)
+        if xa >= 0, xa <= w, xb >= 0, xb <= w {
+            accumulate(Float(xa), Float(xb), d: Float(dy) * weight)
+            return
+        }
+        // Split where the segment crosses x = 0 and x = width; clamp the pieces outside.
+        var cuts: (Double, Double, Double, Double) = (0, 1, 1, 1)
+        var count = 1
+        for edge in [0, w] where (xa - edge) * (xb - edge) < 0 {
+            let t = (edge - xa) / (xb - xa)
+            if count == 1 { cuts.1 = t } else { cuts.2 = t }
+            count += 1
+        }
+        var ts = [0.0]
+        if count >= 2 { ts.append(cuts.1) }
+        if count >= 3 { ts.append(cuts.2) }
+        ts.append(1)
+        ts.sort()
+        for k in 0..<(ts.count - 1) {
+            let t0 = ts[k], t1 = ts[k + 1]
+            if t1 <= t0 { continue }
+            let x0 = Swift.min(w, Swift.max(0, xa + (xb - xa) * t0))
+            let x1 = Swift.min(w, Swift.max(0, xa + (xb - xa) * t1))
+            accumulate(Float(x0), Float(x1), d: Float(dy * (t1 - t0)) * weight)
+        }
+    }
+
+    /// font-rs accumulation of one line piece within the current row; `x` and `xNext` are in
+    /// 0...width, `d` is the signed height.
+    private mutating func accumulate(_ x: Float, _ xNext: Float, d: Float) {
+        let x0 = Swift.min(x, xNext), x1 = Swift.max(x, xNext)
+        let x0Floor = x0.rounded(.down)
+        let x0i = Int(x0Floor)
+        let x1Ceil = x1.rounded(.up)
+        let x1i = Int(x1Ceil)
+        let last = Swift.max(x1i, x0i + 1)
+        dirtyMin = Swift.min(dirtyMin, x0i)
+        dirtyMax = Swift.max(dirtyMax, last)
+        touched.withUnsafeMutableBufferPointer { t in
+            for b in (x0i >> Self.blockShift)...(last >> Self.blockShift) { t[b] = true }
+        }
+        accumulation.withUnsafeMutableBufferPointer { acc in
+            if x1i <= x0i + 1 {
+                let xmf = 0.5 * (x + xNext) - x0Floor
+                acc[x0i] += d - d * xmf
+                acc[x0i + 1] += d * xmf
+            } else {
+                let s = 1 / (x1 - x0)
+                let x0f = x0 - x0Floor
+                let a0 = 0.5 * s * (1 - x0f) * (1 - x0f)
+                let x1f = x1 - x1Ceil + 1
+                let am = 0.5 * s * x1f * x1f
+                acc[x0i] += d * a0
+                if x1i == x0i + 2 {
+                    acc[x0i + 1] += d * (1 - a0 - am)
+                } else {
+                    let a1 = s * (1.5 - x0f)
+                    acc[x0i + 1] += d * (a1 - a0)
+                    var xi = x0i + 2
+                    while xi < x1i - 1 {
+                        acc[xi] += d * s
+                        xi += 1
+                    }
+                    let a2 = a1 + Float(x1i - x0i - 3) * s
+                    acc[x1i - 1] += d * (1 - a2 - am)
+                }
+                acc[x1i] += d * am
+            }
+        }
+    }
+
+    /// Prefix-sums the dirty span of the accumulation row into coverage, hands it to `sink`
+    /// left to right (if `row` is on the canvas, `0 ..< height`) and clears the row.
+    ///
+    /// Pixels in blocks that no deposit touched keep the running sum unchanged, so they go to
+    /// the sink as constant runs, with exactly the value a pixel-by-pixel sum would give.
+    mutating func flushRow<Sink: CoverageSink>(_ row: Int, height: Int, into sink: inout Sink, color: PremultipliedColor) {
+        guard dirtyMin <= dirtyMax else { return }
+        let lo = dirtyMin, hi = Swift.min(dirtyMax, width + 1)
+        let lastPixel = Swift.min(hi, width - 1)
+        let emit = row >= 0 && row < height
+        let shift = Self.blockShift
+        accumulation.withUnsafeMutableBufferPointer { acc in
+            coverage.withUnsafeMutableBufferPointer { cov in
+                touched.withUnsafeMutableBufferPointer { t in
+                    var sum: Float = 0
+                    var x = lo
+                    while x <= lastPixel {
+                        let blockEnd = Swift.min(((x >> shift) + 1) << shift, lastPixel + 1)
+                        if t[x >> shift] {
+                            // Touched blocks: pixel by pixel, merged into one span.
+                            let start = x
+                            var end = blockEnd
+                            while end <= lastPixel, t[end >> shift] { end = Swift.min(end + Self.blockSize, lastPixel + 1) }
+                            for i in start..<end {
+                                sum += acc[i]
+                                acc[i] = 0
+                                cov[i] = Swift.min(1, Swift.max(0, sum))
+                            }
+                            if emit { sink.composite(row: row, from: start, coverage: UnsafeBufferPointer(rebasing: cov[start..<end]), color: color) }
+                            x = end
+                        } else {
+                            // Untouched blocks: the sum stays as it is.
+                            let start = x
+                            var end = blockEnd
+                            while end <= lastPixel, !t[end >> shift] { end = Swift.min(end + Self.blockSize, lastPixel + 1) }
+                            if emit { sink.composite(row: row, from: start, to: end, constantCoverage: Swift.min(1, Swift.max(0, sum)), color: color) }
+                            x = end
+                        }
+                    }
+                    if hi >= width {
+                        for x in Swift.max(lo, width)...hi { acc[x] = 0 }
+                    }
+                    for b in (lo >> shift)...(hi >> shift) { t[b] = false }
+                }
+            }
+        }
+        dirtyMin = .max
+        dirtyMax = -1
+    }
+}
+
+/// Receives resolved coverage, row by row, left to right, in pieces: spans of per-pixel
+/// coverage and runs of constant coverage (see ``CoverageScratch/flushRow(_:height:into:color:)``).
+protocol CoverageSink {
+    /// Pixels `x0 ..< x0 + coverage.count` of row `y` have coverage `coverage[i]` (0...1).
+    mutating func composite(row y: Int, from x0: Int, coverage: UnsafeBufferPointer<Float>, color: PremultipliedColor)
+    /// Pixels `x0 ..< x1` of row `y` all have coverage `constantCoverage` (0...1).
+    mutating func composite(row y: Int, from x0: Int, to x1: Int, constantCoverage: Float, color: PremultipliedColor)
+}
+
+/// Hands coverage to a closure as arrays (constant runs written out), for callers that want
+/// the values themselves.
+private struct ClosureCoverageSink: CoverageSink {
+    let body: (Int, Int, UnsafeBufferPointer<Float>) -> Void
+    var run: [Float]
+
+    init(body: @escaping (Int, Int, UnsafeBufferPointer<Float>) -> Void, width: Int) {
+        self.body = body
+        run = [Float](repeating: 0, count: width)
+    }
+
+    mutating func composite(row y: Int, from x0: Int, coverage: UnsafeBufferPointer<Float>, color: PremultipliedColor) {
+        body(y, x0, coverage)
+    }
+
+    mutating func composite(row y: Int, from x0: Int, to x1: Int, constantCoverage: Float, color: PremultipliedColor) {
+        guard x1 > x0 else { return }
+        let body = self.body
+        run.withUnsafeMutableBufferPointer { buffer in
+            let n = Swift.min(x1 - x0, buffer.count)
+            for i in 0..<n { buffer[i] = constantCoverage }
+            body(y, x0, UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+}
+
+/// One path's edges, resolved into coverage top to bottom, and able to stop at a row
+/// boundary and carry on later (the band renderer resolves every shape a band of rows at a
+/// time).
+///
+/// Stopping changes nothing: the sweep only ever pauses at the top of its loop, where the
+/// rows above are flushed and the accumulation row is clean, and it resumes from exactly the
+/// state it paused in. So a path gives the same coverage, bit for bit, whether it is resolved
+/// in one call or in bands of any height.
+struct CoverageSweep: Sendable {
+    struct Edge: Sendable {
+        var x0: Double, y0: Double, y1: Double
+        var dxdy: Double
+        var dir: Int
+    }
+
+    private struct ActiveEdge: Sendable {
+        var x: Double
+        var dxdy: Double
+        var yEnd: Double
+        var dir: Int
+    }
+
+    private var edges: [Edge]
+    private var active: [ActiveEdge] = []
+    private var next = 0
+    private var y = 0.0
+    private var row = 0
+    private let evenOdd: Bool
+    private let height: Int
+    /// True once every row the path touches has been resolved.
+    private(set) var isFinished = false
+
+    /// The shortest band the sweep will take when two edges cross (pixels): bounds the work
+    /// in degenerate cases; the coverage error it allows is far below one 8-bit step.
+    private static let minimumBand = 1.0 / 4096
+
+    /// Sorts `edges` (which should be uniquely referenced, so no copy is made).
+    init(edges: consuming [Edge], rule: FillRule, height: Int) {
+        self.edges = consume edges
+        self.evenOdd = rule == .evenOdd
+        self.height = Swift.max(1, height)
+        guard !self.edges.isEmpty else {
+            isFinished = true
+            return
+        }
+        self.edges.sort { $0.y0 < $1.y0 }
+        // Edges wholly above the canvas do not affect any row on it.
+        while next < self.edges.count, self.edges[next].y1 <= 0 { next += 1 }
+        guard next < self.edges.count else {
+            finish()
+            return
+        }
+        y = Swift.max(0, self.edges[next].y0)
+        guard y < Double(self.height) else {
+            finish()
+            return
+        }
+        row = Int(y.rounded(.down))
+    }
+
+    /// The first row the sweep has yet to resolve (meaningless once finished).
+    var nextRow: Int { row }
+
+    /// The number of edges held (for memory statistics).
+    var edgeCount: Int { edges.count }
+
+    private mutating func finish() {
+        isFinished = true
+        edges = []
+        active = []
+    }
+
+    /// The edge storage, emptied but with its capacity, for reuse.
+    mutating func releaseEdges() -> [Edge] {
+        var out = edges
+        edges = []
+        out.removeAll(keepingCapacity: true)
+        return out
+    }
+
+    /// Resolves every row above `rowLimit` not resolved yet, handing each to `sink` (with
+    /// `color`), then pauses (or finishes).
+    mutating func run<Sink: CoverageSink>(until rowLimit: Int, scratch: inout CoverageScratch, into sink: inout Sink,
+                                          color: PremultipliedColor) {
+        guard !isFinished else { return }
+        let bottom = Double(height)
         while true {
+            // Pause here only: every row above `row` is flushed, and nothing is deposited in `row`.
+            if row >= rowLimit { return }
+
             // Admit edges that have started; retire those that have ended.
             while next < edges.count, edges[next].y0 <= y {
                 let e = edges[next]
@@ -156,7 +410,7 @@ struct CoverageRasterizer {
                 let resume = edges[next].y0
                 guard resume < bottom else { break }
                 let resumeRow = Int(resume.rounded(.down))
-                if resumeRow != row { flushRow(row, sink) }
+                if resumeRow != row { scratch.flushRow(row, height: height, into: &sink, color: color) }
                 row = resumeRow
                 y = resume
                 continue
@@ -199,119 +453,20 @@ struct CoverageRasterizer {
                 let insideAfter = evenOdd ? (after & 1) : (after != 0 ? 1 : 0)
                 let weight = insideAfter - insideBefore
                 let xEnd = e.x + h * e.dxdy
-                if weight != 0 { deposit(e.x, xEnd, dy: h, weight: Float(weight)) }
+                if weight != 0 { scratch.deposit(e.x, xEnd, dy: h, weight: Float(weight)) }
                 active[i].x = xEnd
                 winding = after
             }
 
             y = yb
             if y >= Double(row + 1) {
-                flushRow(row, sink)
+                scratch.flushRow(row, height: height, into: &sink, color: color)
                 row += 1
                 if row >= height { break }
             }
         }
-        flushRow(row, sink)
-    }
-
-    /// Deposits the trapezoid right of a segment that spans `dy` of the current row, from
-    /// x `xa` (top) to `xb` (bottom), clipped to 0...width.
-    private mutating func deposit(_ xa: Double, _ xb: Double, dy: Double, weight: Float) {
-        let w = Double(width)
-        if xa >= 0, xa <= w, xb >= 0, xb <= w {
-            accumulate(Float(xa), Float(xb), d: Float(dy) * weight)
-            return
-        }
-        // Split where the segment crosses x = 0 and x = width; clamp the pieces outside.
-        var cuts: (Double, Double, Double, Double) = (0, 1, 1, 1)
-        var count = 1
-        for edge in [0, w] where (xa - edge) * (xb - edge) < 0 {
-            let t = (edge - xa) / (xb - xa)
-            if count == 1 { cuts.1 = t } else { cuts.2 = t }
-            count += 1
-        }
-        var ts = [0.0]
-        if count >= 2 { ts.append(cuts.1) }
-        if count >= 3 { ts.append(cuts.2) }
-        ts.append(1)
-        ts.sort()
-        for k in 0..<(ts.count - 1) {
-            let t0 = ts[k], t1 = ts[k + 1]
-            if t1 <= t0 { continue }
-            let x0 = Swift.min(w, Swift.max(0, xa + (xb - xa) * t0))
-            let x1 = Swift.min(w, Swift.max(0, xa + (xb - xa) * t1))
-            accumulate(Float(x0), Float(x1), d: Float(dy * (t1 - t0)) * weight)
-        }
-    }
-
-    /// font-rs accumulation of one line piece within the current row; `x` and `xNext` are in
-    /// 0...width, `d` is the signed height.
-    private mutating func accumulate(_ x: Float, _ xNext: Float, d: Float) {
-        let x0 = Swift.min(x, xNext), x1 = Swift.max(x, xNext)
-        let x0Floor = x0.rounded(.down)
-        let x0i = Int(x0Floor)
-        let x1Ceil = x1.rounded(.up)
-        let x1i = Int(x1Ceil)
-        dirtyMin = Swift.min(dirtyMin, x0i)
-        dirtyMax = Swift.max(dirtyMax, Swift.max(x1i, x0i + 1))
-        accumulation.withUnsafeMutableBufferPointer { acc in
-            if x1i <= x0i + 1 {
-                let xmf = 0.5 * (x + xNext) - x0Floor
-                acc[x0i] += d - d * xmf
-                acc[x0i + 1] += d * xmf
-            } else {
-                let s = 1 / (x1 - x0)
-                let x0f = x0 - x0Floor
-                let a0 = 0.5 * s * (1 - x0f) * (1 - x0f)
-                let x1f = x1 - x1Ceil + 1
-                let am = 0.5 * s * x1f * x1f
-                acc[x0i] += d * a0
-                if x1i == x0i + 2 {
-                    acc[x0i + 1] += d * (1 - a0 - am)
-                } else {
-                    let a1 = s * (1.5 - x0f)
-                    acc[x0i + 1] += d * (a1 - a0)
-                    var xi = x0i + 2
-                    while xi < x1i - 1 {
-                        acc[xi] += d * s
-                        xi += 1
-                    }
-                    let a2 = a1 + Float(x1i - x0i - 3) * s
-                    acc[x1i - 1] += d * (1 - a2 - am)
-                }
-                acc[x1i] += d * am
-            }
-        }
-    }
-
-    /// Prefix-sums the dirty span of the accumulation row into coverage, hands it to `sink`
-    /// and clears the row.
-    private mutating func flushRow(_ row: Int, _ sink: (Int, Int, UnsafeBufferPointer<Float>) -> Void) {
-        guard dirtyMin <= dirtyMax else { return }
-        let lo = dirtyMin, hi = Swift.min(dirtyMax, width + 1)
-        let lastPixel = Swift.min(hi, width - 1)
-        accumulation.withUnsafeMutableBufferPointer { acc in
-            coverage.withUnsafeMutableBufferPointer { cov in
-                var sum: Float = 0
-                if lo <= lastPixel {
-                    for x in lo...lastPixel {
-                        sum += acc[x]
-                        acc[x] = 0
-                        cov[x] = Swift.min(1, Swift.max(0, sum))
-                    }
-                }
-                if hi >= width {
-                    for x in Swift.max(lo, width)...hi { acc[x] = 0 }
-                }
-            }
-        }
-        if row >= 0, row < height, lo <= lastPixel {
-            coverage.withUnsafeBufferPointer { cov in
-                sink(row, lo, UnsafeBufferPointer(rebasing: cov[lo...lastPixel]))
-            }
-        }
-        dirtyMin = .max
-        dirtyMax = -1
+        scratch.flushRow(row, height: height, into: &sink, color: color)
+        finish()
     }
 }
 

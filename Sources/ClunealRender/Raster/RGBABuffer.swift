@@ -77,6 +77,18 @@ public struct RGBABuffer: Hashable, Sendable {
         return (premultiplied[i], premultiplied[i + 1], premultiplied[i + 2], premultiplied[i + 3])
     }
 
+    /// True when every pixel is fully opaque.
+    public var isOpaque: Bool {
+        premultiplied.withUnsafeBufferPointer { px in
+            var i = 3
+            while i < px.count {
+                if px[i] != 255 { return false }
+                i += 4
+            }
+            return true
+        }
+    }
+
     /// The pixels as straight-alpha RGBA bytes (what PNG stores).
     public func straightRGBA() -> [UInt8] {
         var out = [UInt8](repeating: 0, count: premultiplied.count)

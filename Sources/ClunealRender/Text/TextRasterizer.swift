@@ -17,7 +17,52 @@ enum TextRasterizer {
         var haloRadius: Float
     }
 
-    static func draw(_ request: Request, into canvas: inout RGBABuffer) throws(RenderError) {
+    /// A label laid out on a canvas of a given size: its glyph bitmaps at whole-pixel
+    /// positions and the rectangle of canvas pixels its masks cover. Making the masks
+    /// (``masks()``) is deferred, so the band renderer only holds them while a band crosses
+    /// the label.
+    struct Prepared: Sendable {
+        struct Stamp: Sendable { let glyph: GlyphBitmap; let x: Int; let y: Int }
+        let stamps: [Stamp]
+        /// The mask rectangle: the glyphs' box grown by the halo, clipped to the canvas (plus
+        /// the halo's reach, so a halo is the same whatever the canvas).
+        let left: Int, top: Int, width: Int, height: Int
+        let haloRadius: Float
+        let color: PremultipliedColor
+        let haloColor: PremultipliedColor
+
+        /// The canvas rows the masks cover.
+        var rows: Range<Int> { top..<(top + height) }
+
+        /// The glyph coverage mask and, for a visible halo, the halo mask.
+        func masks() -> (glyphs: CoverageMask, halo: CoverageMask?) {
+            var glyphMask = CoverageMask(width: width, height: height)
+            for s in stamps {
+                for row in 0..<s.glyph.rows {
+                    let my = s.y + row - top
+                    guard my >= 0, my < glyphMask.height else { continue }
+                    for col in 0..<s.glyph.width {
+                        let mx = s.x + col - left
+                        guard mx >= 0, mx < glyphMask.width else { continue }
+                        let v = Float(s.glyph.coverage[row * s.glyph.width + col]) * (1 / 255)
+                        if v > glyphMask[mx, my] { glyphMask[mx, my] = v }
+                    }
+                }
+            }
+            let halo = haloRadius > 0 && !haloColor.isInvisible ? TextRasterizer.dilate(glyphMask, radius: haloRadius) : nil
+            return (glyphMask, halo)
+        }
+
+        /// Composites the halo, then the glyphs, onto the rows of `target` the label covers.
+        func draw(_ masks: (glyphs: CoverageMask, halo: CoverageMask?), into target: inout some CompositingTarget) {
+            if let halo = masks.halo { target.composite(mask: halo, left: left, top: top, color: haloColor) }
+            target.composite(mask: masks.glyphs, left: left, top: top, color: color)
+        }
+    }
+
+    /// Lays out `request` for a canvas of `canvasWidth` × `canvasHeight`; `nil` when nothing
+    /// of it can reach the canvas.
+    static func prepare(_ request: Request, canvasWidth: Int, canvasHeight: Int) throws(RenderError) -> Prepared? {
         var layouts: [(glyphs: [PlacedGlyph], advance: Float)] = []
         for line in request.lines {
             layouts.append(try request.face.layoutLine(line, sizePx: request.sizePx))
@@ -28,8 +73,7 @@ enum TextRasterizer {
                                   lineHeight: Float(TextLabel.lineSpacing) * request.sizePx)
 
         // Glyph rectangles in canvas pixels (pen and baseline snapped to whole pixels).
-        struct Stamp { let glyph: GlyphBitmap; let x: Int; let y: Int }
-        var stamps: [Stamp] = []
+        var stamps: [Prepared.Stamp] = []
         var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
         let limit: Float = 1e6
         for (i, layout) in layouts.enumerated() {
@@ -45,38 +89,27 @@ enum TextRasterizer {
                 guard bitmap.width > 0, bitmap.rows > 0 else { continue }
                 let x = whole + bitmap.left
                 let y = baseline - bitmap.top
-                stamps.append(Stamp(glyph: bitmap, x: x, y: y))
+                stamps.append(Prepared.Stamp(glyph: bitmap, x: x, y: y))
                 minX = Swift.min(minX, x); minY = Swift.min(minY, y)
                 maxX = Swift.max(maxX, x + bitmap.width); maxY = Swift.max(maxY, y + bitmap.rows)
             }
         }
-        guard !stamps.isEmpty else { return }
+        guard !stamps.isEmpty else { return nil }
 
         let radius = request.haloRadius.isFinite ? Swift.max(0, Swift.min(request.haloRadius, 512)) : 0
         let pad = radius > 0 ? Int(radius.rounded(.up)) + 2 : 0
         // Only the part that can reach the canvas.
         let left = Swift.max(minX - pad, -pad), top = Swift.max(minY - pad, -pad)
-        let right = Swift.min(maxX + pad, canvas.width + pad), bottom = Swift.min(maxY + pad, canvas.height + pad)
-        guard left < right, top < bottom else { return }
-        var glyphMask = CoverageMask(width: right - left, height: bottom - top)
-        for s in stamps {
-            for row in 0..<s.glyph.rows {
-                let my = s.y + row - top
-                guard my >= 0, my < glyphMask.height else { continue }
-                for col in 0..<s.glyph.width {
-                    let mx = s.x + col - left
-                    guard mx >= 0, mx < glyphMask.width else { continue }
-                    let v = Float(s.glyph.coverage[row * s.glyph.width + col]) * (1 / 255)
-                    if v > glyphMask[mx, my] { glyphMask[mx, my] = v }
-                }
-            }
-        }
+        let right = Swift.min(maxX + pad, canvasWidth + pad), bottom = Swift.min(maxY + pad, canvasHeight + pad)
+        guard left < right, top < bottom else { return nil }
+        return Prepared(stamps: stamps, left: left, top: top, width: right - left, height: bottom - top,
+                        haloRadius: radius, color: PremultipliedColor(request.color),
+                        haloColor: PremultipliedColor(request.haloColor))
+    }
 
-        if radius > 0, request.haloColor.alpha > 0 {
-            let halo = dilate(glyphMask, radius: radius)
-            canvas.composite(mask: halo, left: left, top: top, color: PremultipliedColor(request.haloColor))
-        }
-        canvas.composite(mask: glyphMask, left: left, top: top, color: PremultipliedColor(request.color))
+    static func draw(_ request: Request, into canvas: inout RGBABuffer) throws(RenderError) {
+        guard let prepared = try prepare(request, canvasWidth: canvas.width, canvasHeight: canvas.height) else { return }
+        prepared.draw(prepared.masks(), into: &canvas)
     }
 
     /// The mask grown by `radius` pixels: coverage `clamp(radius + 1 − d)` where `d` is the
