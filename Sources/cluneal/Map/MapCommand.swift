@@ -169,12 +169,12 @@ struct MapCommand: ParsableCommand {
                 try FileIO.writeAtomically(bytes, to: path)
             }
             for (path, _) in keyFiles {
-                StandardOutput.write("wrote \(path) (answer key)\n")
+                try StandardOutput.write("wrote \(path) (answer key)\n")
             }
             for (path, bytes) in rendered {
-                StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
+                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
             }
-            StandardOutput.write(Notice.text + "\n")
+            try StandardOutput.write(Notice.text + "\n")
         }
     }
 }
