@@ -29,7 +29,8 @@ public enum JSONDocumentDecoder {
         case .syntax(let message, _, _): .syntax(message)
         case .duplicateKey(let key, _, _): .duplicateKey(key)
         case .tooDeep: .tooDeeplyNested
-        case .notUTF8: .notUTF8
+        case .tooManyValues: .tooManyValues(JSONSourceMap.maxValues)
+        case .notUTF8(let p): .notUTF8(p)
         }
     }
 
@@ -37,8 +38,8 @@ public enum JSONDocumentDecoder {
         switch error {
         case .syntax(_, let line, let column): SourceLocation(file: file, line: line, column: column)
         case .duplicateKey(_, let path, let line): SourceLocation(file: file, path: path, line: line)
-        case .tooDeep(let line): SourceLocation(file: file, line: line)
-        case .notUTF8: SourceLocation(file: file)
+        case .tooDeep(let line), .tooManyValues(let line): SourceLocation(file: file, line: line)
+        case .notUTF8(let p): SourceLocation(file: file, line: p.line)
         }
     }
 
