@@ -73,6 +73,34 @@ enum FileIO {
     /// A directory at `path` or a missing folder → 73; a folder that refuses new files → 73;
     /// a failing write (disk full) → 74. On any failure nothing is left behind.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CLIError) {
+        try writeAtomically([(path, bytes)])
+    }
+
+    /// Several files, all or nothing as far as the file system allows: every temporary file is
+    /// written first (and all are removed if one fails), then each is renamed into place.
+    static func writeAtomically(_ files: [(path: String, bytes: [UInt8])]) throws(CLIError) {
+        var prepared: [(temporary: String, path: String)] = []
+        for file in files {
+            do {
+                prepared.append((try prepare(file.bytes, for: file.path), file.path))
+            } catch {
+                for p in prepared { unlink(p.temporary) }
+                throw error
+            }
+        }
+        for (i, p) in prepared.enumerated() where rename(p.temporary, p.path) != 0 {
+            let e = errno
+            for q in prepared[i...] { unlink(q.temporary) }
+            throw CLIError(.cannotCreate, "output \(p.path): cannot replace it: \(reason(e))")
+        }
+        for p in prepared {
+            let (folder, name) = split(p.path)
+            removeOrphans(of: name, in: folder)
+        }
+    }
+
+    /// Checks the destination and writes `bytes` to its temporary file; returns that file.
+    private static func prepare(_ bytes: [UInt8], for path: String) throws(CLIError) -> String {
         let (folder, name) = split(path)
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
@@ -121,12 +149,7 @@ enum FileIO {
             unlink(temporary)
             throw failure
         }
-        if rename(temporary, path) != 0 {
-            let e = errno
-            unlink(temporary)
-            throw CLIError(.cannotCreate, "output \(path): cannot replace it: \(reason(e))")
-        }
-        removeOrphans(of: name, in: folder)
+        return temporary
     }
 
     /// `.NAME.tmp-PID`: hidden, beside the output, one per process.
