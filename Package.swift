@@ -59,6 +59,15 @@ let package = Package(
         ),
         // Per-phase timings and peak memory of the default map (run it in release; not a test).
         .executableTarget(name: "render-bench", dependencies: ["ClunealRender", "ClunealAnatomy"]),
+        // Fuzzing (see scripts/fuzz): the checks every fuzz target runs, libFuzzer's driver
+        // declaration, and one executable per parser. An ordinary build gives executables that
+        // replay files through the same checks; scripts/fuzz builds them with
+        // -sanitize=fuzzer,address and -D CLUNEAL_FUZZ.
+        .target(name: "CFuzzerDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver", "ClunealAnatomy", "ClunealPalpation"]),
+        .executableTarget(name: "fuzz-atlas", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "fuzz-measurements", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "fuzz-cases", dependencies: ["FuzzSupport"]),
         .testTarget(name: "BodyGeometryTests", dependencies: ["BodyGeometry"]),
         .testTarget(
             name: "ClunealAnatomyTests",
@@ -80,6 +89,7 @@ let package = Package(
             dependencies: ["ClunealRender", "ClunealAnatomy", "BodyGeometry", "CLibPNG"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzSupport"]),
         .testTarget(
             name: "ClunealCLITests",
             dependencies: [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Cluneal: ParsableCommand {
@@ -14,9 +15,46 @@ struct Cluneal: ParsableCommand {
 
             \(Notice.text)
 
-            Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 73 cannot create output, 74 I/O error.
+            Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot create output, 74 I/O error. Errors are one line on stderr.
             """,
         version: version,
-        subcommands: [AtlasCommand.self, MapCommand.self, Locate.self, Sites.self, Palpate.self, QuizCommand.self, GuideCommand.self]
+        subcommands: [AtlasCommand.self, MapCommand.self, Locate.self, Sites.self, ExportCommand.self, Palpate.self, QuizCommand.self, GuideCommand.self]
     )
+
+    /// Parses and runs the command. Every failure ends as one line on stderr
+    /// (`cluneal: error: …`) and a sysexits code: a usage problem found by the argument parser
+    /// 64, anything not foreseen 70. Help and the version go to stdout with 0.
+    static func main() {
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            status = 0
+        } catch {
+            status = report(error)
+        }
+        Foundation.exit(status)
+    }
+
+    /// Prints `error` (if it was not printed already) and returns its exit status.
+    static func report(_ error: any Error) -> Int32 {
+        if let exitCode = error as? ExitCode {
+            // Thrown after `reportingErrors` printed the message.
+            return exitCode.rawValue
+        }
+        let code = exitCode(for: error)
+        if code == .success {
+            // --help, --version: the full text, on stdout.
+            _ = try? StandardOutput.write(fullMessage(for: error) + "\n")
+            return 0
+        }
+        let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+        if code == .validationFailure {
+            let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            ErrorLine.write(line.isEmpty ? "invalid arguments (see `cluneal --help`)" : line)
+            return CLIError.Code.usage.rawValue
+        }
+        ErrorLine.write("internal error (please report it): \(message.isEmpty ? String(describing: error) : message)")
+        return CLIError.Code.software.rawValue
+    }
 }

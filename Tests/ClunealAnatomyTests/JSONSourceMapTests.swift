@@ -46,7 +46,9 @@ struct JSONSourceMapTests {
     }
 
     @Test func rejectsInvalidUTF8() {
-        #expect(throws: JSONSourceMap.Problem.notUTF8) { _ = try JSONSourceMap(bytes: [0x7B, 0xFF, 0x7D]) }
+        #expect(throws: JSONSourceMap.Problem.notUTF8(UTF8Problem(offset: 1, byte: 0xFF, line: 1, looksLikeUTF16: false))) {
+            _ = try JSONSourceMap(bytes: [0x7B, 0xFF, 0x7D])
+        }
     }
 
     @Test func pathsPrintLikeJSONPath() {

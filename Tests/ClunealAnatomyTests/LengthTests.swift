@@ -32,3 +32,22 @@ struct LengthTests {
         #expect(unit.format(mm) == text)
     }
 }
+
+/// Found by fuzz-measurements: an absurd length (`1e20`) in an out-of-range message trapped
+/// converting the rounded value to Int. Fuzz/regressions/measurements/ holds the input.
+@Suite("Lengths too large to print exactly")
+struct HugeLengthTests {
+    @Test(arguments: [1e20, -1e19, 9.3e15, 1e300, Double.greatestFiniteMagnitude])
+    func formatWithoutTrapping(millimetres: Double) {
+        for unit in LengthUnit.allCases {
+            let text = unit.format(millimetres)
+            #expect(text.hasSuffix(" " + unit.rawValue))
+            #expect(Double(text.dropLast(unit.rawValue.count + 1)).map { abs($0 * unit.millimetres / millimetres - 1) < 1e-9 } == true, "\(text)")
+        }
+    }
+
+    @Test func theMessageNamesTheValue() {
+        let error = MeasurementError.outOfRange(field: "height", millimetres: 1e301, allowed: MeasurementLimits.stature)
+        #expect(error.description == "height: 1e+300 cm is out of range (allowed 130.0 cm to 220.0 cm)")
+    }
+}

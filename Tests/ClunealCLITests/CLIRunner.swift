@@ -21,7 +21,9 @@ enum CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, currentDirectory: URL? = nil) throws -> Result {
+    /// With `standardOutputPath` the tool's stdout goes to that file (say /dev/full) and
+    /// `Result.stdout` is empty.
+    static func run(_ arguments: [String], stdin: String? = nil, standardOutputPath: String? = nil, currentDirectory: URL? = nil) throws -> Result {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
@@ -31,10 +33,14 @@ enum CLIRunner {
         env["CLUNEAL_ATLAS"] = root.appendingPathComponent("Atlas/adult-default.atlas.json").path
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
+        let sink = try standardOutputPath.map { path in
+            try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        }
+        process.standardOutput = sink ?? out
         process.standardError = err
         process.standardInput = input
         try process.run()
+        if sink != nil { try? out.fileHandleForWriting.close() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
         // Read before waiting so a full pipe cannot block the child.

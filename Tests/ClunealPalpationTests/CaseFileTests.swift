@@ -108,7 +108,9 @@ struct CaseFileTests {
     }
 
     @Test func bytesThatAreNotUTF8AreRefused() {
-        #expect(throws: CaseFileError.notUTF8) { _ = try CaseFile(bytes: Array("case,side,from,lateral,vertical\n".utf8) + [0xFF, 0xFE]) }
+        #expect(throws: CaseFileError.notUTF8(UTF8Problem(offset: 32, byte: 0xFF, line: 2, looksLikeUTF16: false))) {
+            _ = try CaseFile(bytes: Array("case,side,from,lateral,vertical\n".utf8) + [0xFF, 0xFE])
+        }
     }
 }
 

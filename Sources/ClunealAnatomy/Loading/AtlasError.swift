@@ -24,9 +24,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// One thing wrong with an atlas or bibliography file. Each case carries the bad value.
 public enum AtlasProblem: Hashable, Sendable {
-    case notUTF8
+    case notUTF8(UTF8Problem)
     case syntax(String)
     case tooDeeplyNested
+    case tooManyValues(Int)
     case duplicateKey(String)
     case missingField(String)
     case wrongType(expected: String)
@@ -61,9 +62,10 @@ public struct AtlasError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The problem in words, without its place.
     public var message: String {
         switch problem {
-        case .notUTF8: "the file is not UTF-8 text"
+        case .notUTF8(let p): p.description
         case .syntax(let m): "not valid JSON: \(m)"
         case .tooDeeplyNested: "not valid JSON: nested more than 256 levels deep"
+        case .tooManyValues(let limit): "too large: more than \(limit) JSON values (every member of every array and object counts)"
         case .duplicateKey(let k): "the key \"\(k)\" appears twice in one object"
         case .missingField(let f): "required field \"\(f)\" is missing"
         case .wrongType(let expected): "wrong type: expected \(expected)"

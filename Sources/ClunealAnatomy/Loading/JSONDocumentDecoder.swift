@@ -29,7 +29,8 @@ public enum JSONDocumentDecoder {
         case .syntax(let message, _, _): .syntax(message)
         case .duplicateKey(let key, _, _): .duplicateKey(key)
         case .tooDeep: .tooDeeplyNested
-        case .notUTF8: .notUTF8
+        case .tooManyValues: .tooManyValues(JSONSourceMap.maxValues)
+        case .notUTF8(let p): .notUTF8(p)
         }
     }
 
@@ -37,8 +38,8 @@ public enum JSONDocumentDecoder {
         switch error {
         case .syntax(_, let line, let column): SourceLocation(file: file, line: line, column: column)
         case .duplicateKey(_, let path, let line): SourceLocation(file: file, path: path, line: line)
-        case .tooDeep(let line): SourceLocation(file: file, line: line)
-        case .notUTF8: SourceLocation(file: file)
+        case .tooDeep(let line), .tooManyValues(let line): SourceLocation(file: file, line: line)
+        case .notUTF8(let p): SourceLocation(file: file, line: p.line)
         }
     }
 
@@ -59,12 +60,29 @@ public enum JSONDocumentDecoder {
             let detail = context.debugDescription
             if detail.contains("Cannot initialize") {
                 // An enum raw value that is not one of the cases.
-                return AtlasError(.invalidValue(detail.replacingOccurrences(of: "Cannot initialize ", with: "not a valid ")), at: at(path))
+                return AtlasError(.invalidValue(enumMessage(detail)), at: at(path))
             }
             return AtlasError(.invalidValue(detail), at: at(path))
         @unknown default:
             return AtlasError(.syntax(String(describing: error)), at: SourceLocation(file: file))
         }
+    }
+
+    /// `Cannot initialize Side from invalid String value up` → `"up" is not a valid side`.
+    static func enumMessage(_ detail: String) -> String {
+        let prefix = "Cannot initialize ", marker = " value "
+        guard let start = detail.range(of: prefix), let from = detail.range(of: " from invalid ", range: start.upperBound..<detail.endIndex),
+              let value = detail.range(of: marker, range: from.upperBound..<detail.endIndex) else {
+            return detail.replacingOccurrences(of: prefix, with: "not a valid ")
+        }
+        let typeName = String(detail[start.upperBound..<from.lowerBound])
+        var words = ""
+        for c in typeName {
+            if c.isUppercase, !words.isEmpty { words += " " }
+            words += c.lowercased()
+        }
+        let text = String(detail[value.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return "\"\(text)\" is not a valid \(words)"
     }
 
     private static func describe(_ type: Any.Type) -> String {

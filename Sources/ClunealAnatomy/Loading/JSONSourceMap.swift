@@ -12,13 +12,19 @@ public struct JSONSourceMap: Sendable {
         case syntax(message: String, line: Int, column: Int)
         case duplicateKey(key: String, path: JSONPath, line: Int)
         case tooDeep(line: Int)
-        case notUTF8
+        /// More values than ``maxValues`` (every member of every array and object counts).
+        case tooManyValues(line: Int)
+        case notUTF8(UTF8Problem)
     }
+
+    /// The most values a document may hold: the default atlas has under 1,500, so this only
+    /// stops a hostile or broken file from filling memory with paths.
+    public static let maxValues = 200_000
 
     /// Scans `bytes`. Throws the first syntax problem or duplicate key.
     public init(bytes: [UInt8]) throws(Problem) {
         var scanner = Scanner(bytes: bytes)
-        if String(validating: bytes, as: UTF8.self) == nil { throw .notUTF8 }
+        if let problem = UTF8Problem.find(in: bytes) { throw .notUTF8(problem) }
         scanner.skipBOM()
         scanner.skipWhitespace()
         try scanner.value(path: .root, depth: 0)
@@ -45,6 +51,7 @@ public struct JSONSourceMap: Sendable {
         var line = 1
         var lineStart = 0
         var lines: [JSONPath: Int] = [:]
+        var values = 0
         static let maxDepth = 256
 
         init(bytes: [UInt8]) { self.bytes = bytes }
@@ -75,6 +82,8 @@ public struct JSONSourceMap: Sendable {
 
         mutating func value(path: JSONPath, depth: Int) throws(Problem) {
             guard depth < Self.maxDepth else { throw .tooDeep(line: line) }
+            values += 1
+            guard values <= JSONSourceMap.maxValues else { throw .tooManyValues(line: line) }
             skipWhitespace()
             lines[path] = line
             guard let c = peek else { throw syntax("unexpected end of file: a value was expected") }

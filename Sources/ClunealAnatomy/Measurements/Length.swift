@@ -89,6 +89,9 @@ public enum LengthUnit: String, Hashable, Sendable, CaseIterable, Codable {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let r = (v * scale).rounded()
+        // Beyond 2^53 a Double holds no fraction and may not fit an Int: an absurd value (a
+        // typo of 1e20 cm) is written in Swift's shortest form rather than trapping.
+        guard abs(r) < 9.0e15 else { return String(v) }
         let negative = r < 0
         let whole = Int(abs(r) / scale)
         var s = (negative ? "-" : "") + String(whole)

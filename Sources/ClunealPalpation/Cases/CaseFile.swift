@@ -27,6 +27,12 @@ public struct CaseFile: Sendable {
 
     public static let requiredColumns: [Column] = [.caseId, .side, .from, .lateral, .vertical]
 
+    /// Fields kept per record: a record with more is refused (its extra fields are not stored),
+    /// so one hostile line of commas cannot fill memory.
+    public static let maxFieldsPerRecord = 256
+    /// Data rows a file may hold (a 64 MiB file of short rows has under two million).
+    public static let maxRows = 2_000_000
+
     /// One line of data (a quoted field may span lines).
     public struct Record: Sendable {
         /// 1-based line of the file where the record starts.
@@ -58,12 +64,15 @@ public struct CaseFile: Sendable {
     /// UTF-8, too large, no header, an unknown, repeated or missing column.
     public init(bytes: [UInt8]) throws(CaseFileError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes.count) }
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8 }
+        if let problem = UTF8Problem.find(in: bytes) { throw .notUTF8(problem) }
         var scanner = Scanner(bytes: bytes)
         var fields: [Field] = []
         fields.reserveCapacity(bytes.count / 4)
         guard let header = scanner.nextRecord(into: &fields) else { throw .noHeader }
         if let problem = header.problem { throw .badHeader(problem) }
+        guard header.count <= Column.allCases.count else {
+            throw .badHeader("\(header.count) columns; a case file has at most \(Column.allCases.count) (\(Column.allCases.map(\.rawValue).joined(separator: ",")))")
+        }
         var columns: [Column] = []
         var position = Array(repeating: -1, count: Column.allCases.count)
         for k in 0..<header.count {
@@ -85,6 +94,7 @@ public struct CaseFile: Sendable {
         var row = 0
         while let r = scanner.nextRecord(into: &fields) {
             row += 1
+            guard row <= Self.maxRows else { throw .tooManyRows(Self.maxRows) }
             var problem = r.problem
             if problem == nil, r.count != columns.count {
                 var why = "\(r.count) field\(r.count == 1 ? "" : "s") where the header has \(columns.count)"
@@ -208,8 +218,19 @@ public struct CaseFile: Sendable {
         struct Raw {
             var line: Int
             var first: Int
+            /// Fields stored (at most ``CaseFile/maxFieldsPerRecord``).
             var count: Int
             var problem: String?
+        }
+
+        /// Stores a field unless the record already has the most it may have.
+        private func append(_ field: Field, to raw: inout Raw, _ fields: inout [Field]) {
+            guard raw.count < CaseFile.maxFieldsPerRecord else {
+                if raw.problem == nil { raw.problem = "more than \(CaseFile.maxFieldsPerRecord) fields" }
+                return
+            }
+            fields.append(field)
+            raw.count += 1
         }
 
         /// The next non-blank record, its fields appended to `fields`.
@@ -238,8 +259,7 @@ public struct CaseFile: Sendable {
                         if c == 0x0A { line += 1 }
                         i += 1
                     }
-                    fields.append(Field(start: Int32(start), end: Int32(i), escaped: escaped))
-                    raw.count += 1
+                    append(Field(start: Int32(start), end: Int32(i), escaped: escaped), to: &raw, &fields)
                     if !closed {
                         raw.problem = raw.problem ?? "a quoted field (field \(raw.count)) is not closed before the end of the file"
                         return raw
@@ -256,8 +276,7 @@ public struct CaseFile: Sendable {
                         if c == UInt8(ascii: ",") || c == 0x0A || c == 0x0D { break }
                         i += 1
                     }
-                    fields.append(Field(start: Int32(start), end: Int32(i), escaped: false))
-                    raw.count += 1
+                    append(Field(start: Int32(start), end: Int32(i), escaped: false), to: &raw, &fields)
                 }
                 guard i < n else { return raw }
                 let c = bytes[i]
@@ -311,9 +330,11 @@ public struct CaseError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// A problem with a case file as a whole; nothing is run.
 public enum CaseFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    case notUTF8
+    case notUTF8(UTF8Problem)
     /// More bytes than a case file may hold (2 GiB).
     case tooLarge(Int)
+    /// More data rows than ``CaseFile/maxRows``.
+    case tooManyRows(Int)
     case noHeader
     case badHeader(String)
     case unknownColumn(name: String, known: [String])
@@ -322,8 +343,9 @@ public enum CaseFileError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notUTF8: "the file is not UTF-8 text"
+        case .notUTF8(let p): p.description
         case .tooLarge(let n): "the file has \(n) bytes; a case file may have at most \(Int32.max)"
+        case .tooManyRows(let limit): "more than \(limit) rows; split the file"
         case .noHeader: "the file is empty: the first line must be the header (case,side,from,lateral,vertical,...)"
         case .badHeader(let why): "line 1 (header): \(why)"
         case .unknownColumn(let name, let known):

@@ -61,7 +61,7 @@ struct AtlasList: ParsableCommand {
                 return row
             }
             if json {
-                StandardOutput.write(try JSONOutput.encode(Listing(atlas: atlas.id, version: atlas.version, items: rows, notice: Notice.text)))
+                try StandardOutput.write(try JSONOutput.encode(Listing(atlas: atlas.id, version: atlas.version, items: rows, notice: Notice.text)))
                 return
             }
             var table = TextTable(columns: ["id", "kind", "side", "fidelity", "sources", "name"])
@@ -71,7 +71,7 @@ struct AtlasList: ParsableCommand {
                 if r.disputed == true { name += " [disputed]" }
                 table.add([r.id, r.subkind.map { "\(r.kind) (\($0))" } ?? r.kind, r.side ?? "", r.fidelity ?? "", Self.shortSources(r.sources), name])
             }
-            StandardOutput.write("Atlas \(atlas.id) \(atlas.version): \(rows.count) items\n\n" + table.render() + "\n\(Notice.text)\n")
+            try StandardOutput.write("Atlas \(atlas.id) \(atlas.version): \(rows.count) items\n\n" + table.render() + "\n\(Notice.text)\n")
         }
     }
 }

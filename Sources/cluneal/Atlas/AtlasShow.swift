@@ -95,7 +95,7 @@ struct AtlasShow: ParsableCommand {
             if output.json {
                 let shown = Shown(id: item.id, kind: item.kind, item: encoded, geometry: geometry, zones: zones, positions: positions,
                                   sources: sources, scaling: model.scaling, frame: BodyFrameText.short, notice: Notice.text)
-                StandardOutput.write(try JSONOutput.encode(shown))
+                try StandardOutput.write(try JSONOutput.encode(shown))
                 return
             }
             var out = "\(item.id) — \(item.names?.en ?? item.kind)"
@@ -122,7 +122,7 @@ struct AtlasShow: ParsableCommand {
                 out += "sources:\n" + sources.map { "  [\($0.id)] \($0.citation)" }.joined(separator: "\n") + "\n"
             }
             out += "(x: + toward the patient's left; z: + cranial of the PSIS level)\n\(Notice.text)\n"
-            StandardOutput.write(out)
+            try StandardOutput.write(out)
         }
     }
 

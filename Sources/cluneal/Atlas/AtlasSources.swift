@@ -24,7 +24,7 @@ struct AtlasSources: ParsableCommand {
                 Cited(source: s, citedBy: atlas.items.filter { $0.sourceIds.contains(s.id) }.map(\.id))
             }
             if json {
-                StandardOutput.write(try JSONOutput.encode(cited))
+                try StandardOutput.write(try JSONOutput.encode(cited))
                 return
             }
             var out = ""
@@ -36,7 +36,7 @@ struct AtlasSources: ParsableCommand {
                 if let u = c.source.url { out += "    read at: \(u)\n" }
                 if let n = c.source.note { out += "    note: \(n)\n" }
             }
-            StandardOutput.write(out)
+            try StandardOutput.write(out)
         }
     }
 }

@@ -24,7 +24,7 @@ struct AtlasValidate: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(listingEveryProblem: true) {
             let path: String
             if let file { path = file } else { path = try AtlasFiles.defaultAtlasPath() }
             do {
@@ -34,13 +34,13 @@ struct AtlasValidate: ParsableCommand {
                               "nerves": d.nerves.count, "entrapmentSites": d.entrapmentSites.count, "zones": d.zones.count,
                               "injectionSites": d.injectionSites.count, "lookAlikes": atlas.lookAlikes.count, "frames": d.frames.count]
                 if json {
-                    StandardOutput.write(try JSONOutput.encode(Report(file: path, valid: true, atlas: atlas.id, version: atlas.version, counts: counts, errors: [])))
+                    try StandardOutput.write(try JSONOutput.encode(Report(file: path, valid: true, atlas: atlas.id, version: atlas.version, counts: counts, errors: [])))
                 } else {
                     let order = ["landmarks", "structures", "nerves", "entrapmentSites", "zones", "injectionSites", "lookAlikes", "frames", "sources"]
-                    StandardOutput.write("valid: \(path) (\(atlas.id) \(atlas.version)): " + order.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ") + "\n")
+                    try StandardOutput.write("valid: \(path) (\(atlas.id) \(atlas.version)): " + order.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ") + "\n")
                 }
             } catch let error as CLIError where json && error.code == .dataError {
-                StandardOutput.write(try JSONOutput.encode(Report(file: path, valid: false, errors: [error.message] + error.details)))
+                try StandardOutput.write(try JSONOutput.encode(Report(file: path, valid: false, errors: [error.message] + error.details)))
                 throw error
             }
         }

@@ -169,17 +169,15 @@ struct BatchRunner {
             for o in outputs { try StandardOutput.write(bytes: o) }
         }
         let errors = failures.flatMap { $0 }
-        if !errors.isEmpty {
-            let shown = errors.prefix(Self.maxErrorsShown).map { "\(casesPath): \($0.description)" }
-            var details = Array(shown.dropFirst())
-            if errors.count > Self.maxErrorsShown { details.append("\(errors.count - Self.maxErrorsShown) more bad rows not shown") }
-            details.append("\(errors.count) of \(n) rows failed; the others were located")
-            throw CLIError(.dataError, shown.first ?? "bad rows", details: details)
+        if let first = errors.first {
+            // One line: the first bad row, and how many failed. Every bad row has its error
+            // record in the output, in input order.
+            var message = "\(casesPath): \(first.description)"
+            if errors.count > 1 { message += " (and \(errors.count - 1) more bad row\(errors.count == 2 ? "" : "s"))" }
+            message += "; \(errors.count) of \(n) rows failed, the others were located; each bad row has an error record in the output"
+            throw CLIError(.dataError, message)
         }
     }
-
-    /// Bad rows listed on stderr before the count (all are in the output).
-    static let maxErrorsShown = 50
 
     /// A located row, ready to write.
     struct Row {

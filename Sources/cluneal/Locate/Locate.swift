@@ -100,7 +100,7 @@ struct Locate: ParsableCommand {
             w.newline()
             try StandardOutput.write(bytes: w.bytes)
         } else {
-            StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
+            try StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
         }
         if let mapPath = batch.outputPath {
             let scene = MapComposer.forFinding(finding, model: model)

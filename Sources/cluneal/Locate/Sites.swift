@@ -48,7 +48,7 @@ struct Sites: ParsableCommand {
                 out += "\n" + FindingText.blockText(s, output: output, heading: "\(s.siteId)\(group)")
             }
             out += "\n\(Notice.text)\n"
-            StandardOutput.write(out)
+            try StandardOutput.write(out)
         }
     }
 }

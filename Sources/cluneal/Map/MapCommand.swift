@@ -165,16 +165,14 @@ struct MapCommand: ParsableCommand {
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
             let rendered = try MapOutput.render(scene, model: model, to: outputs, pxPerMm: resolutionPxPerMm,
                                                 compression: compression.value, command: command)
-            for (path, bytes) in rendered + keyFiles {
-                try FileIO.writeAtomically(bytes, to: path)
-            }
+            try FileIO.writeAtomically((rendered + keyFiles).map { (path: $0.0, bytes: $0.1) })
             for (path, _) in keyFiles {
-                StandardOutput.write("wrote \(path) (answer key)\n")
+                try StandardOutput.write("wrote \(path) (answer key)\n")
             }
             for (path, bytes) in rendered {
-                StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
+                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
             }
-            StandardOutput.write(Notice.text + "\n")
+            try StandardOutput.write(Notice.text + "\n")
         }
     }
 }

@@ -20,22 +20,22 @@ struct MeasurementOptions: ParsableArguments {
     @Option(name: .customLong("measurements"), help: ArgumentHelp("JSON file of measurements (see README); flags given too override it.", valueName: "file"))
     var measurementsPath: String?
 
-    @Option(help: ArgumentHelp("Stature, e.g. 172cm or 1.72m (bare numbers are cm).", valueName: "length"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stature, e.g. 172cm or 1.72m (bare numbers are cm).", valueName: "length"))
     var height: String?
 
     @Option(help: "Sex, for the record (the default atlas has no sex-specific geometry yet).")
     var sex: Sex?
 
-    @Option(name: .customLong("psis-from-midline"), help: ArgumentHelp("Distance from the midline to the PSIS dimple, e.g. 4.2cm.", valueName: "length"))
+    @Option(name: .customLong("psis-from-midline"), parsing: .unconditional, help: ArgumentHelp("Distance from the midline to the PSIS dimple, e.g. 4.2cm.", valueName: "length"))
     var psisFromMidline: String?
 
-    @Option(name: .customLong("crest-height"), help: ArgumentHelp("Height of the crest summit (intercristal line) above the PSIS level, e.g. 8cm.", valueName: "length"))
+    @Option(name: .customLong("crest-height"), parsing: .unconditional, help: ArgumentHelp("Height of the crest summit (intercristal line) above the PSIS level, e.g. 8cm.", valueName: "length"))
     var crestHeight: String?
 
-    @Option(name: .customLong("bicristal-width"), help: ArgumentHelp("Bony bicristal (bi-iliac) breadth, e.g. 27.5cm.", valueName: "length"))
+    @Option(name: .customLong("bicristal-width"), parsing: .unconditional, help: ArgumentHelp("Bony bicristal (bi-iliac) breadth, e.g. 27.5cm.", valueName: "length"))
     var bicristalWidth: String?
 
-    @Option(name: .customLong("landmark"), help: ArgumentHelp(
+    @Option(name: .customLong("landmark"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
         "A palpated landmark as ID:SIDE:LATERAL:VERTICAL in the body frame, e.g. greater-trochanter:left:16cm:-8cm (repeatable).",
         valueName: "spec"))
     var landmarks: [String] = []

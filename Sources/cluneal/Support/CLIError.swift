@@ -43,22 +43,56 @@ extension CLIError {
     }
 }
 
-/// Runs a command body, printing a `CLIError` as `cluneal: error: …` on stderr and exiting
-/// with its code. Any other error is a bug (70) but is still reported in one line.
-func reportingErrors(_ body: () throws -> Void) throws {
+/// Runs a command body, printing a `CLIError` as one line `cluneal: error: …` on stderr and
+/// exiting with its code. With `listingEveryProblem` (only `atlas validate`) every further
+/// problem gets a line of its own; otherwise they are counted on the one line. Any other
+/// error goes on to ``Cluneal/main()``, which reports it in one line too.
+func reportingErrors(listingEveryProblem: Bool = false, _ body: () throws -> Void) throws {
+    let failure: CLIError
     do {
         try body()
+        return
     } catch let error as CLIError {
-        StandardError.write("cluneal: error: \(error.message)")
-        for d in error.details { StandardError.write("cluneal: error: \(d)") }
-        throw ExitCode(error.code.rawValue)
+        failure = error
     } catch let error as AtlasErrors {
-        let e = CLIError(error)
-        StandardError.write("cluneal: error: \(e.message)")
-        for d in e.details { StandardError.write("cluneal: error: \(d)") }
-        throw ExitCode(e.code.rawValue)
+        failure = CLIError(error)
     } catch let error as MeasurementError {
-        StandardError.write("cluneal: error: \(error.description)")
-        throw ExitCode(CLIError.Code.dataError.rawValue)
+        failure = CLIError(error)
+    }
+    if listingEveryProblem {
+        ErrorLine.write(failure.message)
+        for d in failure.details { ErrorLine.write(d) }
+    } else {
+        let more = failure.details.count
+        ErrorLine.write(failure.message + (more == 0 ? "" : " (and \(more) more problem\(more == 1 ? "" : "s"))"))
+    }
+    throw ExitCode(failure.code.rawValue)
+}
+
+/// The one line an error takes on stderr: `cluneal: error: MESSAGE`, with any control
+/// character in the message (a newline inside a quoted CSV field, say) written as an escape
+/// so that the message stays on its line.
+enum ErrorLine {
+    static func write(_ message: String) {
+        StandardError.write("cluneal: error: " + escaped(message))
+    }
+
+    static func escaped(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: isControl) else { return message }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
     }
 }

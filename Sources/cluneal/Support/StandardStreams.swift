@@ -2,25 +2,32 @@ import Foundation
 
 /// Writing to the standard streams (the CLI is the only place that does).
 enum StandardError {
+    /// Best effort: if standard error itself cannot be written there is nowhere to say so.
     static func write(_ line: String, newline: Bool = true) {
-        FileHandle.standardError.write(Data((newline ? line + "\n" : line).utf8))
+        _ = StandardOutput.writeAll(Array((newline ? line + "\n" : line).utf8), to: STDERR_FILENO)
     }
 }
 
 enum StandardOutput {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes text to standard output; a failing write (a full disk, a closed pipe) is an I/O
+    /// error (74).
+    static func write(_ text: String) throws(CLIError) {
+        try write(bytes: Array(text.utf8))
     }
-}
 
-extension StandardOutput {
     /// Writes raw bytes to standard output without copying them, retrying short writes.
     static func write(bytes: [UInt8]) throws(CLIError) {
+        let failure = writeAll(bytes, to: STDOUT_FILENO)
+        if failure != 0 { throw CLIError(.ioError, "standard output: cannot write: \(String(cString: strerror(failure)))") }
+    }
+
+    /// Every byte to `fd`; 0, or the errno of the write that failed.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = Foundation.write(STDOUT_FILENO, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                let n = Foundation.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -29,7 +36,7 @@ extension StandardOutput {
                 offset += n
             }
         }
-        if failure != 0 { throw CLIError(.ioError, "standard output: cannot write: \(String(cString: strerror(failure)))") }
+        return failure
     }
 }
 

@@ -54,21 +54,21 @@ struct GuideCommand: ParsableCommand {
             if list {
                 if json {
                     let topics = guide.topics.map { TopicView(topic: $0, sources: []) }
-                    StandardOutput.write(try JSONOutput.encode(GuideView(guide: guide.document.id, version: guide.document.version, title: guide.document.title,
+                    try StandardOutput.write(try JSONOutput.encode(GuideView(guide: guide.document.id, version: guide.document.version, title: guide.document.title,
                                                                          topics: topics, redFlagSummary: guide.document.redFlagSummary, notice: Notice.text)))
                 } else {
-                    StandardOutput.write(guide.listText())
+                    try StandardOutput.write(guide.listText())
                 }
                 return
             }
             guard let topic else {
                 if json {
                     let topics = guide.topics.map { TopicView(topic: $0, sources: guide.sourceIds(of: $0).compactMap(guide.source)) }
-                    StandardOutput.write(try JSONOutput.encode(GuideView(guide: guide.document.id, version: guide.document.version, title: guide.document.title,
+                    try StandardOutput.write(try JSONOutput.encode(GuideView(guide: guide.document.id, version: guide.document.version, title: guide.document.title,
                                                                          overview: guide.document.overview, topics: topics,
                                                                          redFlagSummary: guide.document.redFlagSummary, notice: Notice.text)))
                 } else {
-                    StandardOutput.write(Notice.text + "\n\n" + guide.overviewText() + "\nRead one with `cluneal guide TOPIC`.\n\n\(pointer)\n")
+                    try StandardOutput.write(Notice.text + "\n\n" + guide.overviewText() + "\nRead one with `cluneal guide TOPIC`.\n\n\(pointer)\n")
                 }
                 return
             }
@@ -76,11 +76,11 @@ struct GuideCommand: ParsableCommand {
             do throws(TeachingError) { chosen = try guide.topic(topic) } catch { throw CLIError(error) }
             if json {
                 let view = TopicView(topic: chosen, sources: guide.sourceIds(of: chosen).compactMap(guide.source))
-                StandardOutput.write(try JSONOutput.encode(GuideView(guide: guide.document.id, version: guide.document.version, title: guide.document.title,
+                try StandardOutput.write(try JSONOutput.encode(GuideView(guide: guide.document.id, version: guide.document.version, title: guide.document.title,
                                                                      topics: [view], redFlagSummary: guide.document.redFlagSummary, notice: Notice.text)))
                 return
             }
-            StandardOutput.write(Notice.text + "\n\n" + guide.text(of: chosen) + "\n\(pointer)\n")
+            try StandardOutput.write(Notice.text + "\n\n" + guide.text(of: chosen) + "\n\(pointer)\n")
         }
     }
 }

@@ -64,10 +64,10 @@ struct Palpate: ParsableCommand {
                 let view = WalkView(nerve: walk.nerve, side: walk.side, title: walk.title, units: unit.rawValue, steps: steps,
                                     sources: walk.sourceIds.compactMap { atlas.source($0) }, scaling: walk.scaling,
                                     atlas: atlas.id, atlasVersion: atlas.version, frame: BodyFrameText.short, notice: Notice.text)
-                StandardOutput.write(try JSONOutput.encode(view))
+                try StandardOutput.write(try JSONOutput.encode(view))
                 return
             }
-            StandardOutput.write(walk.text(unit: unit, atlas: atlas) + "\n" + Notice.text + "\n")
+            try StandardOutput.write(walk.text(unit: unit, atlas: atlas) + "\n" + Notice.text + "\n")
         }
     }
 }

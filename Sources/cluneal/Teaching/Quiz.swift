@@ -88,21 +88,26 @@ struct QuizCommand: ParsableCommand {
             }
             let interactive = StandardInput.isTerminal
             // With --json the questions go to stderr, and only when someone is typing.
-            let show: (String) -> Void = output.json
-                ? { text in if interactive { StandardError.write(text, newline: false) } }
-                : { StandardOutput.write($0) }
-            show(quiz.headerText() + Notice.text + "\n\n")
+            let json = output.json
+            func show(_ text: String) throws(CLIError) {
+                if json {
+                    if interactive { StandardError.write(text, newline: false) }
+                } else {
+                    try StandardOutput.write(text)
+                }
+            }
+            try show(quiz.headerText() + Notice.text + "\n\n")
             var responses: [QuizResponse] = []
             questions: for question in quiz.questions {
-                show(question.promptText())
+                try show(question.promptText())
                 var attempts = 0
                 while true {
-                    show("Your answer: ")
+                    try show("Your answer: ")
                     guard let line = StandardInput.readLine() else {
-                        show("\n\n")
+                        try show("\n\n")
                         break questions
                     }
-                    if !interactive { show(line + "\n") }
+                    if !interactive { try show(line + "\n") }
                     attempts += 1
                     do throws(TeachingError) {
                         responses.append(try question.grade(line, unit: unit))
@@ -110,24 +115,24 @@ struct QuizCommand: ParsableCommand {
                         let reason: String
                         if case .unreadableAnswer(_, let why) = error { reason = why } else { reason = error.description }
                         if interactive && attempts < 2 {
-                            show("  \(reason.prefix(1).uppercased() + reason.dropFirst()). Try once more.\n")
+                            try show("  \(reason.prefix(1).uppercased() + reason.dropFirst()). Try once more.\n")
                             continue
                         }
                         responses.append(question.unreadable(line, reason: reason))
                     }
                     break
                 }
-                if let last = responses.last { show(question.reviewText(last, atlas: atlas) + "\n") }
+                if let last = responses.last { try show(question.reviewText(last, atlas: atlas) + "\n") }
             }
             let score = QuizScore(responses: responses, asked: quiz.questions.count)
             if output.json {
                 let view = QuizView(atlas: atlas.id, atlasVersion: atlas.version, seed: quiz.seed, kinds: quiz.kinds, units: unit.rawValue,
                                     questions: quiz.questions, responses: responses, maps: quiz.maps, score: score,
                                     frame: BodyFrameText.short, notice: Notice.text)
-                StandardOutput.write(try JSONOutput.encode(view))
+                try StandardOutput.write(try JSONOutput.encode(view))
                 return
             }
-            StandardOutput.write(score.text + "\n")
+            try StandardOutput.write(score.text + "\n")
         }
     }
 }
