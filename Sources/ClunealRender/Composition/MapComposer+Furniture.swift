@@ -151,7 +151,6 @@ extension MapComposer {
 
     // MARK: - Page furniture
 
-    var viewportRect: PageRect { PageLayout(bodyViewport: viewport, margins: margins).viewportRect }
 
     func addTitle(to scene: inout Scene) {
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
@@ -193,7 +192,7 @@ extension MapComposer {
     }
 
     func addOrientation(to scene: inout Scene) {
-        let r = viewportRect
+        let r = scene.layout.viewportRect
         let style = { (t: String, p: PagePoint, a: TextAlignment) in
             TextLabel(t, at: .page(p), fontSizeMm: 4.2, color: theme.text, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.6), alignment: a)
         }
@@ -205,17 +204,14 @@ extension MapComposer {
                         title: "Toward the head"), to: .measure, title: "Scale and orientation")
         scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.minX + r.width / 2, r.maxY - 2), TextAlignment(.middle, .bottom)),
                         title: "Toward the feet"), to: .measure, title: "Scale and orientation")
-        for (id, rect) in [("l", PageRect(x: r.minX, y: r.minY + r.height / 2 - 4, width: 8, height: 8)),
-                           ("r", PageRect(x: r.maxX - 8, y: r.minY + r.height / 2 - 4, width: 8, height: 8)),
-                           ("c", PageRect(x: r.minX + r.width / 2 - 12, y: r.minY, width: 24, height: 7)),
-                           ("d", PageRect(x: r.minX + r.width / 2 - 12, y: r.maxY - 7, width: 24, height: 7))] {
-            _ = id
-            scene.labelObstacles.append(rect)
-        }
+        scene.labelObstacles += [PageRect(x: r.minX, y: r.minY + r.height / 2 - 4, width: 8, height: 8),
+                                 PageRect(x: r.maxX - 8, y: r.minY + r.height / 2 - 4, width: 8, height: 8),
+                                 PageRect(x: r.minX + r.width / 2 - 12, y: r.minY, width: 24, height: 7),
+                                 PageRect(x: r.minX + r.width / 2 - 12, y: r.maxY - 7, width: 24, height: 7)]
     }
 
     func addScaleBar(to scene: inout Scene) {
-        let r = viewportRect
+        let r = scene.layout.viewportRect
         let y = r.maxY + 9
         let x0 = r.minX
         let length = 50.0
@@ -236,7 +232,7 @@ extension MapComposer {
     }
 
     func addLegend(to scene: inout Scene) {
-        let r = viewportRect
+        let r = scene.layout.viewportRect
         let x0 = r.maxX + 6
         var y = r.minY + 2
         let width = margins.right - 10

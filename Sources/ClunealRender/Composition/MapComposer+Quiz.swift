@@ -26,7 +26,7 @@ extension MapComposer {
     }
 
     func addQuizInstructions(to scene: inout Scene) {
-        let r = viewportRect
+        let r = scene.layout.viewportRect
         let x0 = r.maxX + 6
         var y = r.minY + 2
         let lines = [
