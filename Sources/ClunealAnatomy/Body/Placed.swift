@@ -64,10 +64,41 @@ public struct PlacedZone: Hashable, Sendable {
 
     /// The outline at `k` standard deviations (an ellipse, possibly sheared), as `count` points.
     public func outline(standardDeviations k: Double, count: Int = 64) -> [Point] {
+        ellipse(lateralStep, verticalStep, k: k, count: count)
+    }
+
+    /// The zone's spread as seen through a tape-measured point: its own covariance (from the
+    /// two SD steps) plus the palpation error on each body axis, in quadrature. The one rule
+    /// every score and every drawn outline uses.
+    public func spread(adding error: PalpationUncertainty) -> Spread2D {
+        let l = lateralStep, v = verticalStep
+        let ex = error.lateralMillimetres, ez = error.verticalMillimetres
+        return Spread2D(xx: l.dx * l.dx + v.dx * v.dx + ex * ex,
+                        xz: l.dx * l.dz + v.dx * v.dz,
+                        zz: l.dz * l.dz + v.dz * v.dz + ez * ez)
+    }
+
+    /// How many standard deviations `p` lies from the centre once the palpation error is added
+    /// (``spread(adding:)``). With ``PalpationUncertainty/anatomyOnly`` it is
+    /// ``standardScore(of:)`` exactly.
+    public func standardScore(of p: Point, error: PalpationUncertainty) -> Double {
+        if error.isAnatomyOnly { return standardScore(of: p) }
+        return spread(adding: error).standardScore(of: p - centre)
+    }
+
+    /// The outline at `k` standard deviations of ``spread(adding:)``; with no palpation error
+    /// it is ``outline(standardDeviations:count:)``.
+    public func outline(standardDeviations k: Double, error: PalpationUncertainty, count: Int = 64) -> [Point] {
+        if error.isAnatomyOnly { return outline(standardDeviations: k, count: count) }
+        guard let (a, b) = spread(adding: error).conjugateSteps else { return outline(standardDeviations: k, count: count) }
+        return ellipse(a, b, k: k, count: count)
+    }
+
+    private func ellipse(_ a: Vector, _ b: Vector, k: Double, count: Int) -> [Point] {
         let n = Swift.max(8, count)
         return (0..<n).map { i in
             let t = Double(i) / Double(n) * 2 * Double.pi
-            return centre + lateralStep * (k * cosine(t)) + verticalStep * (k * sine(t))
+            return centre + a * (k * cosine(t)) + b * (k * sine(t))
         }
     }
 }

@@ -99,6 +99,11 @@ public struct SourcedValue: Codable, Hashable, Sendable {
 public struct ReferenceBody: Codable, Hashable, Sendable {
     /// Stature the geometry corresponds to; stature scaling divides by this (millimetres).
     public var statureMillimetres: SourcedValue
+    /// One SD, per body axis, of the error of a tender point found by palpation and placed with
+    /// a tape from palpated landmarks (millimetres, on the person, not scaled). Every score adds
+    /// it in quadrature to each zone's spread unless the user sets another value. Absent: 0,
+    /// anatomy-only scores.
+    public var palpationErrorMillimetres: SourcedValue?
     public var description: String?
 }
 

@@ -98,6 +98,11 @@ struct AtlasValidator {
         checkNumber(stature.value, Self.statureRange, "mm", root.appending("reference").appending("statureMillimetres").appending("value"))
         checkProvenance(Provenance(fidelity: stature.fidelity, sources: stature.sources, derivation: stature.derivation),
                         root.appending("reference").appending("statureMillimetres"), sourceIds)
+        if let error = doc.reference.palpationErrorMillimetres {
+            let path = root.appending("reference").appending("palpationErrorMillimetres")
+            checkNumber(error.value, PalpationUncertainty.range, "mm", path.appending("value"))
+            checkProvenance(Provenance(fidelity: error.fidelity, sources: error.sources, derivation: error.derivation), path, sourceIds)
+        }
 
         // Geometry.
         var geometry: [String: Geometry] = [:]

@@ -23,7 +23,8 @@ public struct Candidate: Hashable, Sendable {
     public let disputed: Bool
     /// Straight-line distance to the zone centre, millimetres.
     public let distanceMillimetres: Double
-    /// Distance in standard deviations, using the zone's own SD on each axis.
+    /// Distance in standard deviations, using the zone's own spread with the palpation error
+    /// added in quadrature (``PlacedZone/spread(adding:)``).
     public let standardScore: Double
     /// Distance to the branch's path (ribbon centreline), millimetres; `nil` when the atlas
     /// has no path for the branch.
@@ -68,6 +69,11 @@ public struct Finding: Hashable, Sendable {
     /// Look-alikes within ``LookAlikeMatch/nearbyFactor`` radii, the closest (relative to radius) first.
     public let lookAlikes: [LookAlikeMatch]
     public let scaling: Scaling
+    /// The palpation-and-measurement error every score includes.
+    public let palpationError: PalpationUncertainty
+    /// The nerve group, when its branches are within ``GroupAnswer/tolerance`` SD of each
+    /// other at the point; its search window is then the block target.
+    public let group: GroupAnswer?
 
     public var urgentReferral: Bool { screening.urgentReferral }
 
@@ -77,7 +83,11 @@ public struct Finding: Hashable, Sendable {
     /// The answer in one or two plain sentences.
     public var statement: String {
         var s: String
-        if let b = bestMatch {
+        if let b = bestMatch, let g = group {
+            s = "The point fits the \(g.name), \(g.window.placeWords): \(Self.score(b.standardScore)) SD from the nearest zone (\(b.zoneId))"
+            s += ", and the branches \(g.branches.joined(separator: ", ")) are within \(Self.score(GroupAnswer.tolerance)) SD of each other here, too close to tell apart by palpation."
+            s += " Search \(g.window.rangeWords)."
+        } else if let b = bestMatch {
             s = "The point fits the \(b.nerve.rawValue) cluneal nerve, branch \(b.branch) (\(b.zone.site.names.en.lowercasedFirst)): \(Self.score(b.standardScore)) SD from the \(b.source) zone"
             s += b.withinOneSD ? ", within 1 SD." : ", within 2 SD."
         } else {
@@ -86,6 +96,7 @@ public struct Finding: Hashable, Sendable {
                 s += " The nearest zone, \(nearest.zoneId)\(nearest.disputed ? " (disputed)" : ""), is \(Self.score(nearest.standardScore)) SD away."
             }
         }
+        s += " Scores include a palpation error of \(palpationError.summary)."
         if let inside = lookAlikes.first(where: \.inside) {
             s += " It also lies within the \(inside.lookAlike.entry.names.en.lowercasedFirst) area; consider that instead or as well."
         }

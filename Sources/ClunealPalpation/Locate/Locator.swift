@@ -19,24 +19,25 @@ public struct Locator: Sendable {
 
     final class Storage: Sendable {
         let model: BodyModel
+        let palpationError: PalpationUncertainty
         let left: SideTable
         let right: SideTable
 
-        init(model: BodyModel) {
+        init(model: BodyModel, palpationError: PalpationUncertainty) {
             self.model = model
-            left = SideTable(model: model, side: .left)
-            right = SideTable(model: model, side: .right)
+            self.palpationError = palpationError
+            left = SideTable(model: model, side: .left, error: palpationError)
+            right = SideTable(model: model, side: .right, error: palpationError)
         }
     }
 
     /// A zone as the hot path reads it.
     struct PackedZone: Sendable {
         var cx: Double, cz: Double
-        /// Rows of the inverse of the matrix whose columns are the zone's 1 SD steps along its
-        /// frame's axes (see ``PlacedZone/standardScore(of:)``): `a = ax·dx + az·dz` and
-        /// `b = bx·dx + bz·dz` are the offsets in SDs, and the score is √(a² + b²).
-        var ax: Double, az: Double
-        var bx: Double, bz: Double
+        /// The inverse of the zone's spread with the palpation error added
+        /// (``PlacedZone/spread(adding:)``): score² = qxx·dx² + 2·qxz·dx·dz + qzz·dz².
+        /// All zero with infinite `qxx` for a degenerate zone, which then scores infinity.
+        var qxx: Double, qxz: Double, qzz: Double
         /// Index of the zone's branch in the side's nerve list, or −1 when the atlas lacks it.
         var nerve: Int
         /// Disputed zones are listed but can never be the best match.
@@ -60,7 +61,7 @@ public struct Locator: Sendable {
         let segmentStart: [Int]
         let segments: [PackedSegment]
 
-        init(model: BodyModel, side: Side) {
+        init(model: BodyModel, side: Side, error: PalpationUncertainty) {
             zones = model.zones.filter { $0.side == side }
             nerves = model.nerves.filter { $0.side == side }
             var start: [Int] = [0]
@@ -79,11 +80,9 @@ public struct Locator: Sendable {
             self.segments = segments
             let nerveIndex = Dictionary(nerves.enumerated().map { ($1.entry.id, $0) }, uniquingKeysWith: { a, _ in a })
             packed = zones.map { z in
-                let l = z.lateralStep, v = z.verticalStep
-                let det = l.cross(v)
-                // A degenerate zone (both steps parallel) scores infinity, as PlacedZone does.
-                let k = abs(det) > 1e-12 ? 1 / det : Double.infinity
-                return PackedZone(cx: z.centre.x, cz: z.centre.z, ax: v.dz * k, az: -v.dx * k, bx: -l.dz * k, bz: l.dx * k,
+                // A degenerate zone scores infinity, as PlacedZone does.
+                let q = z.spread(adding: error).inverse ?? (qxx: .infinity, qxz: 0, qzz: 0)
+                return PackedZone(cx: z.centre.x, cz: z.centre.z, qxx: q.qxx, qxz: q.qxz, qzz: q.qzz,
                                   nerve: nerveIndex[z.entry.branch] ?? -1, eligible: !z.isDisputed, isDefault: z.isDefault)
             }
         }
@@ -92,9 +91,14 @@ public struct Locator: Sendable {
     /// A standard score at or below this is "within 2 SD", the cut-off for a best match.
     public static let matchLimit = 2.0
 
-    public init(model: BodyModel) {
-        storage = Storage(model: model)
+    /// A locator whose scores add `palpationError` to every zone's spread; `nil` takes the
+    /// atlas's default (``PalpationUncertainty/atlasDefault(_:)``).
+    public init(model: BodyModel, palpationError: PalpationUncertainty? = nil) {
+        storage = Storage(model: model, palpationError: palpationError ?? .atlasDefault(model.atlas))
     }
+
+    /// The palpation-and-measurement error every score includes.
+    public var palpationError: PalpationUncertainty { storage.palpationError }
 
     private func table(_ side: Side) -> SideTable { side == .left ? storage.left : storage.right }
 
@@ -152,9 +156,8 @@ public struct Locator: Sendable {
                                 for i in 0..<zones.count {
                                     let z = zones[i]
                                     let dx = px - z.cx, dz = pz - z.cz
-                                    let a = dx * z.ax + dz * z.az
-                                    let b = dx * z.bx + dz * z.bz
-                                    let score = (a * a + b * b).squareRoot()
+                                    let q = z.qxx * dx * dx + 2 * z.qxz * dx * dz + z.qzz * dz * dz
+                                    let score = q.isNaN ? .infinity : max(0, q).squareRoot()
                                     scores[i] = score
                                     paths[i] = z.nerve >= 0 ? nerveDistances[z.nerve] : .infinity
                                     if z.eligible, score <= Self.matchLimit,
@@ -171,6 +174,21 @@ public struct Locator: Sendable {
                 }
             }
         }
+    }
+
+    /// The nerve group to name instead of a branch after ``match(_:side:into:)`` returned
+    /// `bestSlot`: the best zone's group when another branch of it is indistinct from the best
+    /// (``GroupAnswer/indistinct(_:from:)``), else `nil`. The hot-path form of ``Finding/group``.
+    public func group(forBest bestSlot: Int, side: Side, scores buffer: borrowing LocatorBuffer) -> NerveGroup? {
+        let t = table(side)
+        guard t.zones.indices.contains(bestSlot), bestSlot < buffer.count else { return nil }
+        let best = t.zones[bestSlot], bestScore = buffer.standardScores[bestSlot]
+        for i in 0..<buffer.count where t.packed[i].eligible {
+            let z = t.zones[i]
+            if z.site.nerve == best.site.nerve, z.entry.branch != best.entry.branch,
+               GroupAnswer.indistinct(buffer.standardScores[i], from: bestScore) { return best.site.nerve }
+        }
+        return nil
     }
 
     /// Everything about one tender point: every zone on its side ranked, the best match,
@@ -212,8 +230,10 @@ public struct Locator: Sendable {
             return LookAlikeMatch(lookAlike: l, distanceMillimetres: d)
         }.sorted { $0.distanceMillimetres / $0.lookAlike.radius < $1.distanceMillimetres / $1.lookAlike.radius }
         let blockSite = best.flatMap { BlockSite(site: $0.siteId, side: side, model: model) }
+        let group = GroupAnswer.resolve(best: best, candidates: candidates, side: side, model: model, error: palpationError)
         return Finding(tenderPoint: tenderPoint, screening: screening, candidates: candidates, bestMatch: best,
-                       blockSite: screening.urgentReferral ? nil : blockSite, lookAlikes: lookAlikes, scaling: model.scaling)
+                       blockSite: screening.urgentReferral ? nil : blockSite, lookAlikes: lookAlikes, scaling: model.scaling,
+                       palpationError: palpationError, group: group)
     }
 }
 

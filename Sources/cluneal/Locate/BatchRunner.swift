@@ -14,6 +14,7 @@ struct BatchRunner {
     let atlas: Atlas
     let symptomOptions: SymptomOptions
     let format: BatchOptions.BatchFormat
+    let palpationError: PalpationUncertainty
 
     /// Rows per unit of parallel work.
     static let chunkSize = 2048
@@ -76,8 +77,8 @@ struct BatchRunner {
             }
         }
 
-        init(model: BodyModel) {
-            let locator = Locator(model: model)
+        init(model: BodyModel, palpationError: PalpationUncertainty) {
+            let locator = Locator(model: model, palpationError: palpationError)
             self.locator = locator
             slots = Side.allCases.map { side in
                 (0..<locator.zoneCount(on: side)).compactMap { slot in
@@ -126,8 +127,9 @@ struct BatchRunner {
         }
         let atlas = self.atlas
         let measurements = distinct
+        let palpationError = self.palpationError
         let bodies: [Result<Body, MeasurementError>] = Parallel.map(count: measurements.count) { k in
-            Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: measurements[k])) }
+            Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: measurements[k]), palpationError: palpationError) }
         }
 
         // 3. Locate and format, chunk by chunk.
@@ -285,6 +287,8 @@ struct BatchRunner {
             w.key("nearestZone")
             if let nearest { w.raw(nearest.zoneJSON) } else { w.null() }
             w.field("nearestStandardScore", nearestScore, places: 3)
+            w.field("group", row.best.flatMap { row.body.locator.group(forBest: $0, side: side, scores: scores) }?.rawValue)
+            w.field("palpationErrorMillimetres", row.body.locator.palpationError.lateralMillimetres)
             w.field("scaling", row.body.scalingMethod)
             w.endObject()
         case .csv:

@@ -14,7 +14,12 @@ enum FindingText {
         if !ordinary.isEmpty { out += "  symptoms: \(ordinary.joined(separator: ", "))\(f.urgentReferral ? "" : " (no red flags)")\n" }
         out += "  scaling: \(f.scaling.summary)\n"
         for note in f.scaling.notes { out += "  note: \(note)\n" }
+        out += "  palpation error: \(f.palpationError.summary), added in quadrature to every zone's spread\n"
         out += "\n" + wrap(f.statement) + "\n"
+        if let g = f.group {
+            out += "\nNerve group: \(g.name) (branches \(g.branches.joined(separator: ", ")) within \(score(GroupAnswer.tolerance)) SD of each other)\n"
+            out += wrap("block target: the group's search window, \(g.window.rangeWords); the most tender spot in it that reproduces the pain is the target.", indent: "  ", hanging: "    ") + "\n"
+        }
         if let b = f.bestMatch {
             out += "\nBest match: \(b.nerve.rawValue) cluneal nerve, branch \(b.branch), zone \(b.zoneId)\(b.isDefault ? " (the site's default)" : "")\n"
             out += "  \(output.format(b.distanceMillimetres)) from the zone centre = \(score(b.standardScore)) SD (\(b.withinOneSD ? "within 1 SD" : "within 2 SD"))"
@@ -35,7 +40,7 @@ enum FindingText {
                 out += wrap(l.lookAlike.entry.description, indent: "    ") + "\n"
             }
         }
-        out += "\nEvery zone on the \(p.side.rawValue) side, nearest first (SD = standard score using the zone's own spread):\n"
+        out += "\nEvery zone on the \(p.side.rawValue) side, nearest first (SD = standard score using the zone's own spread and the palpation error):\n"
         var table = TextTable(columns: ["rank", "nerve", "branch", "SD", "centre", "path", "zone"])
         for c in f.candidates {
             var zone = c.zoneId

@@ -37,6 +37,7 @@ struct Locate: ParsableCommand {
     @OptionGroup var batch: BatchOptions
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var measurementOptions: MeasurementOptions
+    @OptionGroup var palpation: PalpationErrorOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -72,7 +73,7 @@ struct Locate: ParsableCommand {
     private func execute() throws(CLIError) {
         let atlas = try atlasOptions.load()
         if let casesPath = batch.casesPath {
-            try BatchRunner(atlas: atlas, symptomOptions: symptoms, format: batch.format ?? .jsonl).run(casesPath: casesPath, outputPath: batch.outputPath)
+            try BatchRunner(atlas: atlas, symptomOptions: symptoms, format: batch.format ?? .jsonl, palpationError: palpation.error(for: atlas)).run(casesPath: casesPath, outputPath: batch.outputPath)
             return
         }
         let input: TenderPointInput
@@ -93,7 +94,7 @@ struct Locate: ParsableCommand {
         } catch {
             throw CLIError(error)
         }
-        let finding = Locator(model: model).locate(tenderPoint, screening: screening)
+        let finding = Locator(model: model, palpationError: palpation.error(for: atlas)).locate(tenderPoint, screening: screening)
         if output.json {
             var w = JSONWriter(pretty: true)
             FindingJSON.finding(finding, atlas: atlas, catalogue: catalogue, into: &w)
