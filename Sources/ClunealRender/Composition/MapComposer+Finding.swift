@@ -9,6 +9,7 @@ extension MapComposer {
     /// The map for one finding: its side, every source's zone, the best site brought forward.
     public static func forFinding(_ finding: Finding, model: BodyModel, theme: MapTheme = .standard) -> Scene {
         var options = MapOptions(sides: [finding.tenderPoint.side], zones: .all, theme: theme)
+        options.palpationError = finding.palpationError
         if let best = finding.bestMatch { options.highlight = .item(best.siteId) }
         if finding.urgentReferral {
             options.banner = "RED FLAGS: urgent medical assessment comes first. " + (finding.screening.referralMessage ?? "")
@@ -38,7 +39,7 @@ extension MapComposer {
                 scene.add(.marker("tender-point-path-foot", Marker(at: .body(q), shape: .dot, sizeMm: 1.6, style: .fill(groupColor))),
                           to: layer, title: "Tender point")
             }
-            scene.add(.path("tender-point-zone-outline", ScenePath([Subpath(body: c.zone.outline(standardDeviations: 1), closed: true)]),
+            scene.add(.path("tender-point-zone-outline", ScenePath([Subpath(body: c.zone.outline(standardDeviations: 1, error: finding.palpationError), closed: true)]),
                             style: .stroke(groupColor, widthMm: 0.9), title: "\(c.zoneId): mean ± 1 SD"),
                       to: layer, title: "Tender point")
             let verdict = finding.bestMatch == nil

@@ -269,15 +269,20 @@ public struct MapComposer: Sendable {
         }
     }
 
+    /// ", with a palpation error of 10 mm per axis" when the outlines include one.
+    var errorWords: String {
+        options.palpationError.isAnatomyOnly ? "" : ", with a palpation error of \(options.palpationError.summary)"
+    }
+
     func addZones(to scene: inout Scene) {
         // Wider, fainter bands first so the ±1 SD cores sit on top.
         let zones = model.zones.filter { shown($0.side) && zoneIsShown($0) }
         for z in zones where z.isDefault || options.zones != .all {
             guard !z.isDisputed else { continue }
             let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
-            scene.add(.path(Self.itemId(z.id, z.side) + "-2sd", ScenePath([Subpath(body: z.outline(standardDeviations: 2), closed: true)]),
+            scene.add(.path(Self.itemId(z.id, z.side) + "-2sd", ScenePath([Subpath(body: z.outline(standardDeviations: 2, error: options.palpationError), closed: true)]),
                             style: .fill(theme.color(z.site.nerve), opacity: 0.10 * fade),
-                            title: "\(z.site.names.en), \(z.entry.source): mean ± 2 SD"),
+                            title: "\(z.site.names.en), \(z.entry.source): mean ± 2 SD\(errorWords)"),
                       to: .zone, title: "Entrapment zones")
         }
         for z in zones {
@@ -296,8 +301,8 @@ public struct MapComposer: Sendable {
                 style = Style(stroke: StrokeStyle(color: color, widthMm: 0.35, opacity: 0.8 * fade, dash: DashPattern([1.6, 1.0])))
             }
             let what = z.isDisputed ? "disputed variant" : (z.isDefault ? "default zone" : "zone")
-            scene.add(.path(Self.itemId(z.id, z.side), ScenePath([Subpath(body: z.outline(standardDeviations: 1), closed: true)]),
-                            style: style, title: "\(z.site.names.en), \(z.entry.source) (\(what)): mean ± 1 SD", metadata: meta),
+            scene.add(.path(Self.itemId(z.id, z.side), ScenePath([Subpath(body: z.outline(standardDeviations: 1, error: options.palpationError), closed: true)]),
+                            style: style, title: "\(z.site.names.en), \(z.entry.source) (\(what)): mean ± 1 SD\(errorWords)", metadata: meta),
                       to: .zone, title: "Entrapment zones")
         }
     }

@@ -52,6 +52,9 @@ public struct MapOptions: Hashable, Sendable {
     /// When not empty, the map is a blank quiz map: numbered markers, no labels, no zones or
     /// block sites, and a legend that names nothing the markers stand on.
     public var quizMarkers: [NumberedMarker] = []
+    /// Added in quadrature to each zone's spread when its ±1 and ±2 SD outlines are drawn
+    /// (``PlacedZone/outline(standardDeviations:error:count:)``); anatomy-only unless asked.
+    public var palpationError: PalpationUncertainty = .anatomyOnly
 
     /// True for a blank quiz map.
     public var isQuiz: Bool { !quizMarkers.isEmpty }

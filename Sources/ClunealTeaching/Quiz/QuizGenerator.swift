@@ -18,9 +18,12 @@ extension Quiz {
 
     /// A quiz of `count` questions of the given kinds, the same for the same seed, atlas and
     /// people. `unit` is the unit its texts use.
+    /// `palpationError` is added to every zone's spread when tender points are graded (`nil`:
+    /// the atlas's default).
     public static func generate(atlas: Atlas, seed: UInt64, count: Int, kinds: [QuizKind], people: QuizPeople = .generated,
-                                unit: LengthUnit = .centimetres) throws(TeachingError) -> Quiz {
-        var generator = QuizGenerator(atlas: atlas, rng: SplitMix64(seed: seed), people: people, unit: unit)
+                                unit: LengthUnit = .centimetres, palpationError: PalpationUncertainty? = nil) throws(TeachingError) -> Quiz {
+        var generator = QuizGenerator(atlas: atlas, rng: SplitMix64(seed: seed), people: people, unit: unit,
+                                      error: palpationError ?? .atlasDefault(atlas))
         let chosenKinds = kinds.isEmpty ? QuizKind.allCases : TeachingText.unique(kinds.map(\.rawValue)).compactMap(QuizKind.init(rawValue:))
         let n = Swift.min(Swift.max(count, countLimit.lowerBound), countLimit.upperBound)
         // Every chosen kind comes up about equally often, in a random order.
@@ -57,16 +60,19 @@ struct QuizGenerator {
     var rng: SplitMix64
     let people: QuizPeople
     let unit: LengthUnit
+    /// Added to every zone's spread when a tender point is graded.
+    let error: PalpationUncertainty
     var maps: [MarkerMap] = []
     /// Markers of the newest map not asked about yet.
     var unaskedMarkers: [Int] = []
     var fixedPerson: (QuizPerson, BodyModel)?
 
-    init(atlas: Atlas, rng: SplitMix64, people: QuizPeople, unit: LengthUnit) {
+    init(atlas: Atlas, rng: SplitMix64, people: QuizPeople, unit: LengthUnit, error: PalpationUncertainty) {
         self.atlas = atlas
         self.rng = rng
         self.people = people
         self.unit = unit
+        self.error = error
     }
 
     // MARK: People
@@ -145,7 +151,7 @@ struct QuizGenerator {
             point = farPoint(side: side, model: model)
         }
         point = Point(point.x.rounded(), point.z.rounded())
-        let fit = TenderPointRule.classify(point, side: side, in: model)
+        let fit = TenderPointRule.classify(point, side: side, in: model, error: error)
         let right = NerveChoices.choice(for: fit.nerve)
         let prompt = "Question \(number): \(person.description(unit: unit)). The most tender point is \(TeachingText.position(point, unit: unit)), and pressing it brings on the usual pain. Which cluneal nerve does it fit?"
         var explanation: String
@@ -184,7 +190,7 @@ struct QuizGenerator {
         for _ in 0..<500 {
             let reference = Point(side.sign * rng.uniform(5, 150), rng.uniform(-170, 150))
             let p = model.warp.apply(reference)
-            if zones.allSatisfy({ $0.standardScore(of: p) > 3 && $0.centre.distance(to: p) > 30 }) { return p }
+            if zones.allSatisfy({ $0.standardScore(of: p, error: error) > 3 && $0.centre.distance(to: p) > 30 }) { return p }
         }
         // Practically unreachable; the upper lumbar paraspinal muscles are far from every zone.
         return model.warp.apply(Point(side.sign * 20, 150))

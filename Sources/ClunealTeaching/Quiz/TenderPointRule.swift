@@ -30,8 +30,9 @@ public enum TenderPointRule {
     /// Two standard deviations (the Locator's match limit).
     public static let standardScoreLimit = Locator.matchLimit
 
-    public static func classify(_ point: Point, side: Side, in model: BodyModel) -> TenderPointFit {
-        classify(point, side: side, with: Locator(model: model))
+    /// `error`: the palpation error added to every zone's spread (`nil`: the atlas's default).
+    public static func classify(_ point: Point, side: Side, in model: BodyModel, error: PalpationUncertainty? = nil) -> TenderPointFit {
+        classify(point, side: side, with: Locator(model: model, palpationError: error))
     }
 
     /// The same, with a Locator built once for many points on one body.

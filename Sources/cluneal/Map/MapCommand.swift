@@ -65,6 +65,7 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var measurementOptions: MeasurementOptions
+    @OptionGroup var palpation: PalpationErrorOptions
 
     enum SideChoice: String, ExpressibleByArgument, CaseIterable {
         case left, right, both
@@ -129,6 +130,8 @@ struct MapCommand: ParsableCommand {
             }
             options.zones = .source(zones)
         }
+        // The map is an anatomy figure: zones are drawn with the palpation error only when asked.
+        if let error = palpation.value { options.palpationError = error }
         if let highlight {
             if let group = NerveGroup(rawValue: highlight) {
                 options.highlight = .group(group)

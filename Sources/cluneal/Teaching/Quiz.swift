@@ -35,6 +35,7 @@ struct QuizCommand: ParsableCommand {
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var measurementOptions: MeasurementOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var palpation: PalpationErrorOptions
 
     func validate() throws {
         guard Quiz.countLimit.contains(count) else {
@@ -82,7 +83,8 @@ struct QuizCommand: ParsableCommand {
             let chosenKinds: [QuizKind]
             do throws(ValidationError) { chosenKinds = try Self.parseKinds(kinds) } catch { throw CLIError(.usage, error.message) }
             do throws(TeachingError) {
-                quiz = try Quiz.generate(atlas: atlas, seed: seed, count: count, kinds: chosenKinds, people: people, unit: unit)
+                quiz = try Quiz.generate(atlas: atlas, seed: seed, count: count, kinds: chosenKinds, people: people, unit: unit,
+                                         palpationError: palpation.error(for: atlas))
             } catch {
                 throw CLIError(error)
             }
