@@ -10,7 +10,8 @@ struct LocatorTests {
     @Test(arguments: Side.allCases)
     func everyZoneOnTheSideIsRankedByStandardScore(side: Side) throws {
         let locator = try locator()
-        let p = try TenderPoint(side: side, point: Point(side.sign * 70, 50))
+        // On the crest 70 mm from the midline (Kuniya's criterion).
+        let p = try TenderPoint(TenderPointInput(side: side, frame: .crest, lateral: .centimetres(7), vertical: .centimetres(0)), on: locator.model)
         let finding = locator.locate(p)
         let onSide = locator.model.zones.filter { $0.side == side }
         #expect(finding.candidates.count == onSide.count)
@@ -21,7 +22,7 @@ struct LocatorTests {
             #expect(a.standardScore <= b.standardScore)
         }
         for c in finding.candidates {
-            #expect(abs(c.standardScore - c.zone.standardScore(of: p.point)) < 1e-9)
+            #expect(abs(c.standardScore - c.zone.standardScore(of: p.point, error: locator.palpationError)) < 1e-9)
             #expect(abs(c.distanceMillimetres - p.point.distance(to: c.zone.centre)) < 1e-9)
             #expect(c.withinOneSD == (c.standardScore <= 1))
             #expect(c.withinTwoSD == (c.standardScore <= 2))

@@ -12,7 +12,9 @@ struct TenderPointTests {
         let model = try model()
         let byMidline = try TenderPoint(TenderPointInput(side: side, frame: .midline, lateral: .centimetres(7), vertical: .centimetres(5)), on: model)
         let byPSIS = try TenderPoint(TenderPointInput(side: side, frame: .psis, lateral: .centimetres(3), vertical: .centimetres(5)), on: model)
-        let byCrest = try TenderPoint(TenderPointInput(side: side, frame: .crest, lateral: .centimetres(7), vertical: .centimetres(0)), on: model)
+        let crest = try #require(model.resolver.curves[side]?["iliac-crest"])
+        let crestHeight = try model.resolver.height(of: crest, id: "iliac-crest", atX: side.sign * 70)
+        let byCrest = try TenderPoint(TenderPointInput(side: side, frame: .crest, lateral: .centimetres(7), vertical: Length(millimetres: 50 - crestHeight)), on: model)
         let expected = Point(side.sign * 70, 50)
         for p in [byMidline, byPSIS, byCrest] {
             #expect(p.point.isApproximatelyEqual(to: expected, tolerance: 1e-9), "\(p)")

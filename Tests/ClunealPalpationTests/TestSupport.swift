@@ -66,6 +66,35 @@ struct Criterion: CustomTestStringConvertible, Sendable {
     static let paraspinal = Criterion(name: "mid-lumbar paraspinal: 45 mm lateral, 120 mm above the PSIS level", position: FramePosition(frame: "body", lateral: 45, vertical: 120), nerve: nil)
 
     static let all = [kuniya, konno, isu, icn, paraspinal]
+
+    /// Every published criterion point (a clinical criterion or a cadaver series' mean), with
+    /// the nerve group it should land on.
+    static let published: [Criterion] = [
+        kuniya,
+        Criterion(name: "Maigne 1989: on the crest 75 mm from the midline", position: FramePosition(frame: "crest", lateral: 75, vertical: 0), nerve: .superior),
+        Criterion(name: "Maigne / Loubser thesis: on the crest 78 mm from the midline", position: FramePosition(frame: "crest", lateral: 78, vertical: 0), nerve: .superior),
+        Criterion(name: "Loubser 2017: on the crest 72.1 mm from the midline", position: FramePosition(frame: "crest", lateral: 72.1, vertical: 0), nerve: .superior),
+        Criterion(name: "Lu 1998: on the crest 81 mm from the midline", position: FramePosition(frame: "crest", lateral: 81, vertical: 0), nerve: .superior),
+        Criterion(name: "Iwanaga 2019: groove 65.3 mm from the midline", position: FramePosition(frame: "crest", lateral: 65.3, vertical: 0), nerve: .superior),
+        Criterion(name: "Tubbs 2010: 6.5 cm along the crest", position: FramePosition(frame: "crest-arc", lateral: 65, vertical: 0), nerve: .superior),
+        konno,
+        Criterion(name: "Isu 2018: 35 mm caudal, slightly lateral of the PSIS", position: FramePosition(frame: "psis", lateral: 5, vertical: -35), nerve: .middle),
+        Criterion(name: "Aota 2016: 15 mm caudal of the PSIS", position: FramePosition(frame: "psis", lateral: 0, vertical: -15), nerve: .middle),
+        icn,
+        Criterion(name: "Ploteau 2017: lateral surface of the ischial tuberosity (PFCN 30.5 mm lateral)", position: FramePosition(frame: "ischial-tuberosity", lateral: 30.5, vertical: 0), nerve: .inferior),
+        Criterion(name: "Darnis 2008: under the ischium (perineal branch 24.1 mm distal)", position: FramePosition(frame: "ischial-tuberosity", lateral: 0, vertical: -24.1), nerve: .inferior),
+    ]
+
+    /// Points that are not cluneal: they must stay "not typical" with the palpation error included.
+    static let notCluneal: [Criterion] = [
+        Criterion(name: "L4 spinous process", position: FramePosition(frame: "body", lateral: 0, vertical: 70.8), nerve: nil),
+        Criterion(name: "L2 spinous process", position: FramePosition(frame: "body", lateral: 0, vertical: 122.3), nerve: nil),
+        Criterion(name: "greater trochanter", position: FramePosition(frame: "body", lateral: 160, vertical: -85), nerve: nil),
+        Criterion(name: "coccyx tip", position: FramePosition(frame: "body", lateral: 0, vertical: -90), nerve: nil),
+        paraspinal,
+        Criterion(name: "lumbosacral paraspinal: 20 mm lateral, 40 mm above the PSIS level", position: FramePosition(frame: "body", lateral: 20, vertical: 40), nerve: nil),
+        Criterion(name: "mid-buttock: 100 mm lateral, 50 mm below the PSIS level", position: FramePosition(frame: "body", lateral: 100, vertical: -50), nerve: nil),
+    ]
 }
 
 /// One loaded atlas and its catalogue, with a body model per scaling case, built once.
