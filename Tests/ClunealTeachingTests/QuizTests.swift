@@ -82,9 +82,19 @@ struct TenderPointRuleTests {
         // Straight down from the inferior zone, away from everything else.
         let inside = zone.centre + zone.verticalAxis * (-1.99 * zone.verticalSD)
         let outside = zone.centre + zone.verticalAxis * (-2.01 * zone.verticalSD)
-        #expect(TenderPointRule.classify(inside, side: .left, in: model).nerve == .inferior)
-        let far = TenderPointRule.classify(outside, side: .left, in: model)
+        // Anatomy-only: the zone's own SD.
+        #expect(TenderPointRule.classify(inside, side: .left, in: model, error: .anatomyOnly).nerve == .inferior)
+        let far = TenderPointRule.classify(outside, side: .left, in: model, error: .anatomyOnly)
         #expect(far.withinLimit.allSatisfy { $0.zone.id != zone.id })
+        // With the atlas's palpation error the same limit lies at 2 SDs of the combined spread
+        // (about √(13.6² + 10²) mm straight down; the border's slope adds a little correlation).
+        let error = PalpationUncertainty.atlasDefault(model.atlas)
+        let combined = 1 / zone.standardScore(of: zone.centre + zone.verticalAxis * -1, error: error)
+        #expect(combined > zone.verticalSD + 2)
+        let withError = TenderPointRule.classify(zone.centre + zone.verticalAxis * (-1.99 * combined), side: .left, in: model)
+        #expect(withError.withinLimit.contains { $0.zone.id == zone.id })
+        let beyond = TenderPointRule.classify(zone.centre + zone.verticalAxis * (-2.01 * combined), side: .left, in: model)
+        #expect(beyond.withinLimit.allSatisfy { $0.zone.id != zone.id })
     }
 }
 
