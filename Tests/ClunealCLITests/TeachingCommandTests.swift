@@ -34,7 +34,9 @@ struct TeachingCommandTests {
         let psis = try #require(measures.first { $0["id"] as? String == "psis-from-midline" })
         #expect(abs((psis["millimetres"] as? Double ?? 0) - 44) < 1e-9)
         let crossing = try #require(measures.first { $0["id"] as? String == "medial-from-midline" })
-        #expect(abs((crossing["millimetres"] as? Double ?? 0) - 72.1 * 1.1) < 1e-9)
+        // Tubbs' medial crossing, 50 mm along the crest: 60.8 mm from the midline in the
+        // reference adult, scaled by 187 / 170.
+        #expect(abs((crossing["millimetres"] as? Double ?? 0) - 60.8 * 1.1) < 0.1)
         for step in steps {
             #expect(!((step["instruction"] as? String) ?? "{").contains("{"))
             #expect(step["itemIds"] is [String])
