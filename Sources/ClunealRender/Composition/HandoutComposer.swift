@@ -106,7 +106,9 @@ public struct HandoutComposer: Sendable {
             }
             if case .polygon(let fascia)? = model.structures.first(where: { $0.entry.id == "tlf-posterior-layer" && $0.side == side })?.geometry {
                 let c = Self.midlineClearance
-                let beside = Bounds(min: Point(side == .left ? c : -10_000, -10_000), max: Point(side == .left ? 10_000 : -c, 10_000))
+                // The fascia continues over the sacrum; only the part above the PSIS level lies on muscle.
+                let bottom = model.point(ofLandmark: "psis", side: side)?.z ?? -10_000
+                let beside = Bounds(min: Point(side == .left ? c : -10_000, bottom), max: Point(side == .left ? 10_000 : -c, 10_000))
                 let clipped = PolygonClipping.clip(fascia.points, to: beside)
                 guard let region = Polygon(clipped) else { continue }
                 scene.add(.path("ok-low-back-\(side.rawValue)", ScenePath(polygon: region),

@@ -44,7 +44,9 @@ extension MapComposer {
                       to: layer, title: "Tender point")
             let verdict = finding.bestMatch == nil
                 ? "Nearest: \(c.zone.site.names.short ?? c.siteId), \(LengthUnit.fixed(c.standardScore, 1)) SD (no match within 2 SD)"
-                : "Fits \(c.zone.site.names.short ?? c.siteId): \(LengthUnit.fixed(c.standardScore, 1)) SD, \(LengthUnit.centimetres.format(c.distanceMillimetres)) from its centre"
+                : finding.group.map { g in
+                    "Fits the \(g.name) (branches not told apart): search \(g.window.rangeWords)"
+                } ?? "Fits \(c.zone.site.names.short ?? c.siteId): \(LengthUnit.fixed(c.standardScore, 1)) SD, \(LengthUnit.centimetres.format(c.distanceMillimetres)) from its centre"
             scene.add(.text("label-tender-point-verdict", label(verdict, at: c.zone.centre, priority: 190, color: ink, weight: .bold)),
                       to: .label, title: "Labels")
         }

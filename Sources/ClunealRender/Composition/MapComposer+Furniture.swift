@@ -101,7 +101,9 @@ extension MapComposer {
         s.count <= 40 ? s : String(s.prefix(38)) + "…"
     }
 
+    /// The nerve's short name when the atlas gives one ("PFCN"), else "SCN medial", "MCN 2"...
     static func nerveLabel(_ n: NerveEntry) -> String {
+        if let short = n.names.short { return short }
         let group: String
         switch n.nerve {
         case .superior: group = "SCN"
