@@ -67,6 +67,9 @@ struct PalpationWalkTests {
         case "icn-sd": return try defaultZone("icn-gluteal-border").lateralSD
         case "icn-search": return 2 * (try defaultZone("icn-gluteal-border").lateralSD)
         case "trochanter-from-midline": return abs(try landmark("greater-trochanter").x)
+        case "ischial-lateral-of-it": return abs(try defaultZone("icn-ischial").centre.x) - abs(try landmark("ischial-tuberosity").x)
+        case "ischial-sd": return try defaultZone("icn-ischial").lateralSD
+        case "under-it": return abs(try zone("icn-ischial.darnis-2008").centre.z - (try landmark("ischial-tuberosity").z))
         default:
             Issue.record("no expectation for the measure \(id)")
             return .nan

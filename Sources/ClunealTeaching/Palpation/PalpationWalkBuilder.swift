@@ -239,6 +239,23 @@ private struct WalkBuilder {
             ],
             items: [])
 
+        // While the hip is still bent: the entrapment sites at the sitting bone itself (Ploteau,
+        // Darnis), where patients' pain on sitting usually lies.
+        let ischial = try lookup.defaultZone(ofSite: "icn-ischial")
+        let under = lookup.model.zones.first { $0.entry.site == "icn-ischial" && $0.side == side && !$0.isDefault && !$0.isDisputed }
+        var ischialMeasures = [
+            StepMeasure(id: "ischial-lateral-of-it", label: "posterior femoral cutaneous nerve lateral of the ischial tuberosity", millimetres: abs(ischial.centre.x) - abs(it.x), itemIds: [ischial.id, "ischial-tuberosity"]),
+            StepMeasure(id: "ischial-sd", label: "one SD of that position", millimetres: ischial.lateralSD, itemIds: [ischial.id]),
+        ]
+        var ischialText = "Still with the hip bent, press along the outer side of the sitting bone, about {ischial-lateral-of-it} out from the mark (one SD about {ischial-sd}): the posterior femoral cutaneous nerve and its inferior cluneal branches run there, under a fibrous band from the ischium that can trap them."
+        if let under {
+            ischialMeasures.append(StepMeasure(id: "under-it", label: "perineal branch below the ischial tuberosity", millimetres: abs(under.centre.z - it.z), itemIds: [under.id, "ischial-tuberosity"]))
+            ischialText += " Then press just under the bone, about {under-it} below the mark, where the perineal branch passes toward the side of the anus."
+        }
+        ischialText += " Pain here on sitting, at the inner side of the sitting bone and toward the anus, fits these nerves; tenderness on the bone itself may instead be the bursa or the hamstring origin."
+        add("ischial-sites", "Press beside and under the sitting bone", ischialText, measures: ischialMeasures,
+            items: ["pfcn-trunk"], sourceItems: [ischial.id] + (under.map { [$0.id] } ?? []))
+
         let fold = try lookup.curve("gluteal-fold")
         let foldPoint = fold.closestPoint(to: it).point
         add("muscle-edge", "Find the lower edge of gluteus maximus",
@@ -272,7 +289,7 @@ private struct WalkBuilder {
             items: [], sourceItems: lookup.model.zones.filter { $0.entry.site == "icn-gluteal-border" && $0.side == side && !$0.isDefault }.map(\.id))
 
         add("tender-point", "The tender point and the Tinel sign",
-            "A trapped inferior cluneal branch gives a tender spot on the lower edge of the muscle that brings on the person's pain in the lower buttock or the crease. Tapping over it may send tingling into the lower buttock; no published Tinel criterion for these branches was found, so treat it as supporting evidence only. Other reported trap points, at the sacrotuberous ligament and where the nerve passes under the ischium, lie deeper and are not on this map.",
+            "A trapped inferior cluneal branch gives a tender spot on the lower edge of the muscle that brings on the person's pain in the lower buttock or the crease. Tapping over it may send tingling into the lower buttock; no published Tinel criterion for these branches was found, so treat it as supporting evidence only. The trap points at the sitting bone are in the step before; a third reported one, at the sacrotuberous ligament, has no published position and is not on this map.",
             items: [], extraSources: CriteriaSources.inferiorTenderPoint)
 
         block(blockSite, where: "just under the lower edge of gluteus maximus")
