@@ -289,7 +289,7 @@ private struct WalkBuilder {
             items: [], sourceItems: lookup.model.zones.filter { $0.entry.site == "icn-gluteal-border" && $0.side == side && !$0.isDefault }.map(\.id))
 
         add("tender-point", "The tender point and the Tinel sign",
-            "A trapped inferior cluneal branch gives a tender spot on the lower edge of the muscle that brings on the person's pain in the lower buttock or the crease. Tapping over it may send tingling into the lower buttock; no published Tinel criterion for these branches was found, so treat it as supporting evidence only. The trap points at the sitting bone are in the step before; a third reported one, at the sacrotuberous ligament, has no published position and is not on this map.",
+            "A trapped inferior cluneal branch gives a tender spot on the lower edge of the muscle that brings on the person's pain in the lower buttock or the crease. Tapping over it may send tingling into the lower buttock; no published Tinel criterion for these branches was found, so treat it as supporting evidence only. The trap points beside and under the sitting bone were pressed earlier in this walk; a third reported one, at the sacrotuberous ligament, has no published position and is not on this map.",
             items: [], extraSources: CriteriaSources.inferiorTenderPoint)
 
         block(blockSite, where: "just under the lower edge of gluteus maximus")
