@@ -58,14 +58,27 @@ enum FindingText {
         return out
     }
 
-    /// The red-flag block that must come before anything else, or "".
+    /// The red-flag block that must come before anything else (urgent tier), then the
+    /// caution tier and whether red flags were screened, or "" when nothing was reported or
+    /// recorded.
     static func redFlags(_ s: RedFlagScreening) -> String {
-        guard let headline = s.referralMessage else { return "" }
-        var out = wrap(headline) + "\n"
-        for flag in s.redFlags {
-            out += wrap("- \(flag.id) (\(flag.urgency.rawValue)): \(flag.message) [sources: \(flag.sources.joined(separator: ", "))]", indent: "  ", hanging: "    ") + "\n"
+        var out = ""
+        if let headline = s.referralMessage {
+            out += wrap(headline) + "\n"
+            for flag in s.redFlags {
+                out += wrap("- \(flag.id) (\(flag.urgency.rawValue)): \(flag.message) [sources: \(flag.sources.joined(separator: ", "))]", indent: "  ", hanging: "    ") + "\n"
+            }
         }
-        return out + "\n"
+        if let caution = s.cautionMessage {
+            out += wrap(caution) + "\n"
+            for flag in s.cautions {
+                out += wrap("- \(flag.id) (caution): \(flag.message) [sources: \(flag.sources.joined(separator: ", "))]", indent: "  ", hanging: "    ") + "\n"
+            }
+        }
+        if s.screened || !s.redFlags.isEmpty || !s.cautions.isEmpty {
+            out += "Red flags: \(s.statusWords)\n"
+        }
+        return out.isEmpty ? "" : out + "\n"
     }
 
     static func measured(_ input: TenderPointInput, output: OutputOptions) -> String {

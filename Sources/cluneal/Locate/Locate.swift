@@ -80,10 +80,10 @@ struct Locate: ParsableCommand {
         do { input = try point.input() } catch { throw CLIError(.usage, error.message) }
         let model = try measurementOptions.model(for: atlas)
         let catalogue = try symptoms.catalogue(for: atlas, required: !symptoms.reported.isEmpty)
-        var screening = RedFlagScreening.none
+        var screening = RedFlagScreening.none.screened(symptoms.screened)
         if let catalogue {
             do {
-                screening = try catalogue.screen(symptoms.reported, field: "--symptom")
+                screening = try catalogue.screen(symptoms.reported, field: "--symptom", screened: symptoms.screened)
             } catch {
                 throw CLIError(error, code: .usage)
             }
