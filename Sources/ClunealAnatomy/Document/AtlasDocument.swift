@@ -270,6 +270,10 @@ public struct LookAlikeEntry: Codable, Hashable, Sendable {
     public var position: FramePositionEntry
     /// Points within this distance are said to fit the look-alike (millimetres).
     public var radiusMillimetres: Double
+    /// True when a tender point inside the radius makes this look-alike the likelier cause,
+    /// so the finding's headline leads with it (Fortin's point). Absent or false: it is only
+    /// named as something to consider (a wide area that overlaps a cluneal zone).
+    public var likelierWhenInside: Bool?
     public var description: String
     public var provenance: Provenance
 }
