@@ -257,6 +257,9 @@ public struct InjectionSiteEntry: Codable, Hashable, Sendable {
     public var howToFind: String
     public var volumeMillilitres: VolumeRange
     public var agent: String
+    /// The ultrasound technique, where a source describes one; `guidance` is then `ultrasound`
+    /// (the landmark technique in `howToFind` stays as the fallback).
+    public var ultrasound: UltrasoundTechniqueEntry?
     /// What counts as a positive block, with its source id in `provenance`.
     public var positiveResponse: String
     public var provenance: Provenance

@@ -76,7 +76,7 @@ public struct MapComposer: Sendable {
         var layers = options.layers
         if options.isQuiz {
             // Nothing on a blank map may name or colour-code what a marker stands on.
-            layers.subtract([.zone, .injection, .label])
+            layers.subtract([.zone, .injection, .ultrasound, .label])
         }
         // Drawing order: outline, grid (over the skin, under the anatomy), bone, fascia, ligament,
         // muscle, zone, nerve, injection, labels, page furniture.
@@ -89,6 +89,7 @@ public struct MapComposer: Sendable {
         if layers.contains(.zone) { addZones(to: &scene) }
         if layers.contains(.nerve) { addNerves(to: &scene, box: box) }
         if layers.contains(.injection) { addInjectionSites(to: &scene) }
+        if layers.contains(.ultrasound) { addUltrasound(to: &scene) }
         if layers.contains(.label) && options.labels { addLabels(to: &scene) }
         if options.isQuiz { addQuizMarkers(to: &scene) }
         addBanner(to: &scene)

@@ -6,6 +6,11 @@ public struct MapOptions: Hashable, Sendable {
     /// The drawing layers a caller can switch on and off.
     public enum LayerKind: String, Hashable, Sendable, CaseIterable {
         case outline, bone, fascia, ligament, muscle, nerve, zone, injection, grid, label, legend, measure
+        /// The probe footprint and needle path of each ultrasound-guided block site; off by default.
+        case ultrasound
+
+        /// Every layer but `ultrasound`, which is drawn only when asked for.
+        public static let defaults: Set<LayerKind> = Set(allCases).subtracting([.ultrasound])
     }
 
     /// Which zones to draw.
@@ -59,7 +64,7 @@ public struct MapOptions: Hashable, Sendable {
     /// True for a blank quiz map.
     public var isQuiz: Bool { !quizMarkers.isEmpty }
 
-    public init(sides: [Side] = Side.allCases, layers: Set<LayerKind> = Set(LayerKind.allCases), zones: ZoneSelection = .defaults,
+    public init(sides: [Side] = Side.allCases, layers: Set<LayerKind> = LayerKind.defaults, zones: ZoneSelection = .defaults,
                 highlight: Highlight? = nil, labels: Bool = true, theme: MapTheme = .standard, subtitle: String? = nil) {
         self.sides = sides
         self.layers = layers

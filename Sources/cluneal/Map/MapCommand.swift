@@ -29,7 +29,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Which side of the patient to draw.")
     var side: SideChoice = .both
 
-    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
+    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all but ultrasound): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")). ultrasound draws the probe footprint and needle path of each ultrasound-guided block site.", valueName: "list"))
     var layers: String?
 
     @Option(help: ArgumentHelp("Bring forward one nerve group (superior, middle, inferior) or one atlas id; the rest is drawn fainter.", valueName: "what"))
