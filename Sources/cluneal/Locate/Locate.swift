@@ -40,7 +40,11 @@ struct Locate: ParsableCommand {
     @OptionGroup var palpation: PalpationErrorOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "A short note for the record: at most 8 lines in plain clinical words (which nerve group, how typical, where to block, what to rule out).")
+    var brief = false
+
     func validate() throws {
+        if brief && (output.json || batch.casesPath != nil) { throw ValidationError("--brief is a text note for one point; drop --json or --cases.") }
         if batch.casesPath != nil {
             if !point.isEmpty {
                 throw ValidationError("--cases reads side, from, lateral and vertical from the file; drop --side, --from, --lateral and --vertical.")
@@ -95,7 +99,9 @@ struct Locate: ParsableCommand {
             throw CLIError(error)
         }
         let finding = Locator(model: model, palpationError: palpation.error(for: atlas)).locate(tenderPoint, screening: screening)
-        if output.json {
+        if brief {
+            try StandardOutput.write(BriefNote.lines(finding).joined(separator: "\n") + "\n\(Notice.text)\n")
+        } else if output.json {
             var w = JSONWriter(pretty: true)
             FindingJSON.finding(finding, atlas: atlas, catalogue: catalogue, into: &w)
             w.newline()
