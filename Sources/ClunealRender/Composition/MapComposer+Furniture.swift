@@ -156,7 +156,7 @@ extension MapComposer {
 
     func addTitle(to scene: inout Scene) {
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
-        scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9)),
+        scene.add(.text("title", TextLabel(options.title ?? "Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9)),
                                            fontSizeMm: 5.2, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
         // A blank quiz map names no landmark, not even the one the frame is measured from.

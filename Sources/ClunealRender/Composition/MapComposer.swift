@@ -27,6 +27,8 @@ public struct MapComposer: Sendable {
     var margins: PageInsets {
         var m = Self.baseMargins
         if options.banner != nil { m.top += Self.bannerHeight }
+        m.top += options.extraTopMillimetres
+        m.bottom += options.extraBottomMillimetres
         return m
     }
 
