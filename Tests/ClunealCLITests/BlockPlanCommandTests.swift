@@ -22,6 +22,22 @@ struct BlockPlanCommandTests {
         #expect(r.stdout.contains("ultrasound technique: none described in the sources read; landmark only."))
     }
 
+    @Test func locateJSONKeepsUrgentReferralAndAddsCautionsScreeningAndUltrasound() throws {
+        let r = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0",
+                                   "--symptom", "over 50", "--symptom", "fever", "--red-flags-screened", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["urgentReferral"] as? Bool == false)
+        #expect(o["redFlagsScreened"] as? Bool == true)
+        let cautions = try #require(o["cautions"] as? [[String: Any]])
+        #expect(cautions.map { $0["group"] as? String } == ["cancer", "infection"])
+        #expect((cautions.first?["ruleOut"] as? String)?.hasPrefix("spinal malignancy") == true)
+        let block = try #require(o["blockSite"] as? [String: Any])
+        let us = try #require(block["ultrasound"] as? [String: Any])
+        #expect(us["needleApproach"] as? String == "In plane, from lateral to medial, through the thoracolumbar fascia.")
+        #expect(us["depthMillimetres"] is NSNull, "no depth where no source gave one")
+    }
+
     @Test func theUltrasoundLayerDrawsProbeAndNeedle() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cluneal-us-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

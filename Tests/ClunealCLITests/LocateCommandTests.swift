@@ -13,7 +13,8 @@ struct LocateCommandTests {
         #expect(r.stdout.hasPrefix("Tender point: left side, 7.0 cm from the midline, 5.1 cm above the PSIS level"))
         #expect(r.stdout.contains("Best match: superior cluneal nerve, branch scn-medial"))
         #expect(r.stdout.contains("Diagnostic block: Medial superior cluneal nerve block at the iliac crest"))
-        #expect(r.stdout.contains("how to find it:"))
+        #expect(r.stdout.contains("landmark technique:"))
+        #expect(r.stdout.contains("ultrasound technique (nielsen-2019"))
         #expect(r.stdout.contains("volume: 1.0–2.0 mL"))
         #expect(r.stdout.contains("[kuniya-2014]"))
         #expect(r.stdout.components(separatedBy: "For education and planning, not diagnosis").count == 2)
@@ -26,7 +27,7 @@ struct LocateCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("URGENT REFERRAL (new-bladder-dysfunction)"))
         #expect(r.stdout.contains("Diagnostic block: not planned"))
-        #expect(!r.stdout.contains("how to find it:"))
+        #expect(!r.stdout.contains("landmark technique:"))
         let j = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0",
                                    "--symptom", "saddle", "--json"])
         #expect(j.stdout.hasPrefix("{\n  \"urgentReferral\": true,\n  \"redFlags\": ["))
@@ -222,8 +223,8 @@ struct LocateCommandTests {
         #expect((object["scaling"] as? [String: Any])?["method"] as? String == "stature")
         let text = try CLIRunner.run(["sites", "--side", "right", "--units", "mm"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("mcn-ldsl (middle cluneal): Middle cluneal nerve block"))
-        #expect(text.stdout.contains("where: right side, 36 mm from the midline, 29 mm below the PSIS level"))
+        #expect(text.stdout.contains("Middle cluneal nerves, right side (landmark or ultrasound)"))
+        #expect(text.stdout.contains("mcn-block (36 mm from the midline, 29 mm below the PSIS level)"))
         #expect(!text.stdout.contains("left side"))
     }
 }

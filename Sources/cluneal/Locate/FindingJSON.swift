@@ -13,6 +13,21 @@ enum FindingJSON {
         for s in f.screening.redFlags { symptom(s, into: &w) }
         w.endArray()
         w.field("referralMessage", f.screening.referralMessage)
+        w.key("cautions")
+        w.beginArray()
+        for c in f.screening.cautionItems {
+            w.beginObject()
+            w.field("group", c.group.rawValue)
+            w.field("ruleOut", c.ruleOut)
+            w.key("symptoms")
+            w.beginArray()
+            for s in c.symptoms { symptom(s, into: &w) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.field("cautionMessage", f.screening.cautionMessage)
+        w.field("redFlagsScreened", f.screening.screened)
         w.field("statement", f.statement)
         w.key("tenderPoint")
         tenderPoint(f.tenderPoint, into: &w)
@@ -85,6 +100,31 @@ enum FindingJSON {
         }
         w.field("frame", BodyFrameText.short)
         w.field("notice", Notice.text)
+        w.endObject()
+    }
+
+    /// A block site's ultrasound technique, as the atlas holds it.
+    static func ultrasound(_ u: UltrasoundTechniqueEntry, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("position", u.position)
+        w.field("probe", u.probe)
+        w.field("placement", u.placement)
+        w.field("targetPlane", u.targetPlane)
+        w.key("depthMillimetres")
+        if let d = u.depthMillimetres {
+            w.beginObject()
+            w.field("min", d.min)
+            w.field("max", d.max)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.field("depthNote", u.depthNote)
+        w.field("needleApproach", u.needleApproach)
+        w.field("probeAngleDegrees", u.probeAngleDegrees)
+        w.field("footprintMillimetres", u.footprintMillimetres)
+        w.field("needleFrom", u.needleFrom)
+        w.field(key: "sources", strings: u.provenance.sources)
         w.endObject()
     }
 
@@ -187,6 +227,8 @@ enum FindingJSON {
         w.field("max", b.volumeMillilitres.max)
         w.endObject()
         w.field("agent", b.agent)
+        w.key("ultrasound")
+        if let u = b.ultrasound { ultrasound(u, into: &w) } else { w.null() }
         w.field("positiveResponse", b.positiveResponse)
         w.field("fidelity", b.fidelity.rawValue)
         w.field("derivation", b.derivation)
