@@ -23,7 +23,7 @@ public enum ExamChartComposer {
         } else if let caution = screening.cautionMessage {
             options.banner = caution
         }
-        let header = headerLines(exam: exam, screening: screening, model: model)
+        let header = headerLines(exam: exam, screening: screening, model: model, fullScaling: false)
         let table = tableRows(findings)
         options.extraTopMillimetres = Double(header.count) * lineMm + 7
         options.extraBottomMillimetres = Double(table.count + 2) * lineMm + 6
@@ -54,7 +54,7 @@ public enum ExamChartComposer {
     }
 
     /// Patient, date and examiner; measurements and scaling; red-flag status.
-    public static func headerLines(exam: Exam, screening: RedFlagScreening, model: BodyModel) -> [String] {
+    public static func headerLines(exam: Exam, screening: RedFlagScreening, model: BodyModel, fullScaling: Bool = true) -> [String] {
         let p = exam.patient
         var who = "Patient \(p.id), \(p.sex.rawValue)"
         if let age = p.age { who += ", \(age) y" }
@@ -68,7 +68,7 @@ public enum ExamChartComposer {
         if let v = m.bicristalWidth { measured.append("bicristal width \(LengthUnit.centimetres.format(v.millimetres))") }
         if !m.palpated.isEmpty { measured.append("\(m.palpated.count) palpated landmark\(m.palpated.count == 1 ? "" : "s")") }
         return [who,
-                "Measurements: \(measured.isEmpty ? "none (reference adult)" : measured.joined(separator: ", ")) · scaling: \(model.scaling.method.rawValue) (details above)",
+                "Measurements: \(measured.isEmpty ? "none (reference adult)" : measured.joined(separator: ", ")) · scaling: \(fullScaling ? model.scaling.summary : model.scaling.method.rawValue + " (details above)")",
                 "Red flags: \(screening.statusWords)"]
     }
 
