@@ -108,26 +108,11 @@ public struct SVGWriter: Sendable {
 
     private func writeText(_ label: TextLabel, attributes common: [(String, String)], data: [(String, String)],
                            title: String?, to w: inout Writer) {
-        var label = label
-        if case .automatic(let auto) = label.placement {
-            let p = w.layout.pagePoint(label.anchor)
-            let d = auto.gapMm * 0.70710678
-            label.anchor = .page(PagePoint(p.x + d, p.y - d))
-            label.alignment = TextAlignment(.start, .bottom)
-        }
+        let label = label.fixedAtFirstCandidate(layout: w.layout)
         let anchor = w.layout.pagePoint(label.anchor)
         let size = label.fontSizeMm
         let lines = label.lines
-        let ascent = ascentPerEm * size, descent = descentPerEm * size
-        let lineHeight = TextLabel.lineSpacing * size
-        let height = ascent + descent + Double(lines.count - 1) * lineHeight
-        let top: Double
-        switch label.alignment.vertical {
-        case .baseline: top = anchor.y - ascent
-        case .top: top = anchor.y
-        case .middle: top = anchor.y - height / 2
-        case .bottom: top = anchor.y - height
-        }
+        let baselines = label.baselines(layout: w.layout, ascentPerEm: ascentPerEm, descentPerEm: descentPerEm)
         let textAnchor: String
         switch label.alignment.horizontal {
         case .start: textAnchor = "start"
@@ -136,7 +121,7 @@ public struct SVGWriter: Sendable {
         }
         var attributes = common + [
             ("x", SVGNumber.format(anchor.x)),
-            ("y", SVGNumber.format(top + ascent)),
+            ("y", SVGNumber.format(baselines[0])),
             ("font-family", fontFamily),
             ("font-size", SVGNumber.format(size)),
             ("font-weight", label.weight == .bold ? "bold" : "normal"),
@@ -157,7 +142,7 @@ public struct SVGWriter: Sendable {
             body += XML.text(lines[0])
         } else {
             for (i, line) in lines.enumerated() {
-                body += "<tspan x=\"\(SVGNumber.format(anchor.x))\" y=\"\(SVGNumber.format(top + ascent + Double(i) * lineHeight))\">\(XML.text(line))</tspan>"
+                body += "<tspan x=\"\(SVGNumber.format(anchor.x))\" y=\"\(SVGNumber.format(baselines[i]))\">\(XML.text(line))</tspan>"
             }
         }
         w.line("<text\(Writer.attributeString(attributes))>\(body)</text>", indent: 2)

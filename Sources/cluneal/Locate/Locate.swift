@@ -57,8 +57,8 @@ struct Locate: ParsableCommand {
             if batch.format != nil { throw ValidationError("--format is for --cases; use --json for one point.") }
             if let path = batch.outputPath {
                 let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-                guard ext == "png" || ext == "svg" else {
-                    throw ValidationError("--output \(path): for one point it is the map, so the file name must end in .png or .svg.")
+                guard ext == "png" || ext == "svg" || ext == "pdf" else {
+                    throw ValidationError("--output \(path): for one point it is the map, so the file name must end in .png, .svg or .pdf.")
                 }
             }
             _ = try point.input()

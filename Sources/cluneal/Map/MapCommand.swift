@@ -17,7 +17,7 @@ struct MapCommand: ParsableCommand {
             the frame, the scaling method and the command.
             """)
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png or .svg (repeat to write both from one scene).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene).", valueName: "file"))
     var output: [String] = []
 
     @Option(name: .customLong("px-per-cm"), help: ArgumentHelp("PNG resolution in pixels per centimetre (default 40; 1 to 400).", valueName: "n"))
@@ -95,8 +95,8 @@ struct MapCommand: ParsableCommand {
         }
         for path in output {
             let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-            guard ext == "png" || ext == "svg" else {
-                throw ValidationError("--output \(path): the file name must end in .png or .svg.")
+            guard ext == "png" || ext == "svg" || ext == "pdf" else {
+                throw ValidationError("--output \(path): the file name must end in .png, .svg or .pdf.")
             }
         }
         if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
@@ -190,6 +190,8 @@ enum MapOutput {
             for path in paths {
                 if path.lowercased().hasSuffix(".svg") {
                     results.append((path, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
+                } else if path.lowercased().hasSuffix(".pdf") {
+                    results.append((path, try PDFWriter(fonts: fonts).write(resolved, metadata: pdfMetadata(scene, model: model))))
                 } else {
                     results.append((path, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
                                                                  text: pngText(model: model, pxPerMm: pxPerMm, command: command))))
@@ -214,6 +216,14 @@ enum MapOutput {
         ]
     }
 
+    /// The PDF's document information: title, the notice, atlas, scaling and print scale.
+    static func pdfMetadata(_ scene: Scene, model: BodyModel, scaleNote: String = "printed at 100 % (actual size) the figure is life size") -> PDFMetadata {
+        PDFMetadata(title: scene.title ?? "Cluneal nerves, posterior view",
+                    subject: "ClunealMap figure. \(EducationNotice.text)",
+                    keywords: "atlas \(model.atlas.id) \(model.atlas.version); scaling: \(model.scaling.summary); \(scaleNote)",
+                    creator: "cluneal \(Cluneal.version)")
+    }
+
     /// DejaVu Sans from fonts-dejavu-core, read here so the renderer takes bytes and does no I/O.
     static func loadFonts() throws(CLIError) -> FontSet {
         let regular: [UInt8], bold: [UInt8]
@@ -232,6 +242,9 @@ enum MapOutput {
 
     static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene) -> String {
         let kb = "\(LengthUnit.fixed(Double(bytes.count) / 1024, 0)) KiB"
+        if path.lowercased().hasSuffix(".pdf") {
+            return "PDF, \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm, life size when printed at 100 % (actual size), \(kb)"
+        }
         if path.lowercased().hasSuffix(".svg") {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
