@@ -224,11 +224,19 @@ extension MapComposer {
             scene.add(.path("scale-tick-\(i)", ScenePath.pageLine(from: PagePoint(x, y - tick), to: PagePoint(x, y)), style: Style(stroke: stroke)),
                       to: .measure, title: "Scale and orientation")
         }
-        scene.add(.text("scale-label", TextLabel("5 cm. Printed at 100 % the map is life size (1 square = 1 cm).",
+        scene.add(.text("scale-label", TextLabel(Self.scaleNote(printScale: options.printScale),
                                                  at: .page(PagePoint(x0 + length + 3, y)), fontSizeMm: 2.8, color: theme.text, halo: nil,
                                                  alignment: TextAlignment(.start, .middle))),
                   to: .measure, title: "Scale and orientation")
         scene.labelObstacles.append(PageRect(x: x0 - 1, y: y - 4, width: 150, height: 7))
+    }
+
+    /// What the scale bar's note says: life size at 100 %, or the reduced scale of a fitted print.
+    static func scaleNote(printScale: Double) -> String {
+        guard printScale.isFinite, printScale > 0, printScale < 1 else {
+            return "5 cm. Printed at 100 % the map is life size (1 square = 1 cm)."
+        }
+        return "5 cm on the body. Printed at \(PrintScale.percentText(printScale)) of life size: measure with this bar or the grid (1 square = 1 cm on the body)."
     }
 
     func addLegend(to scene: inout Scene) {

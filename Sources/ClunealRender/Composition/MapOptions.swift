@@ -53,6 +53,10 @@ public struct MapOptions: Hashable, Sendable {
     /// block sites, and a legend that names nothing the markers stand on.
     public var quizMarkers: [NumberedMarker] = []
 
+    /// Paper millimetres per figure millimetre when the figure will be printed scaled (fitted
+    /// onto one sheet); 1, the default, is life size. The scale bar's note says which.
+    public var printScale: Double = 1
+
     /// True for a blank quiz map.
     public var isQuiz: Bool { !quizMarkers.isEmpty }
 

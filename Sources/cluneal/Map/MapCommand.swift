@@ -63,6 +63,7 @@ struct MapCommand: ParsableCommand {
         case selfCare = "self-care"
     }
 
+    @OptionGroup var paperOptions: PaperOptions
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var measurementOptions: MeasurementOptions
 
@@ -100,6 +101,7 @@ struct MapCommand: ParsableCommand {
             }
         }
         if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
+        try paperOptions.validate(outputs: output.isEmpty ? [Self.defaultOutput] : output, isHandout: handout != nil)
         if quiz && handout != nil { throw ValidationError("Give --quiz or --handout, not both.") }
         if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
         if let layers {
@@ -148,29 +150,34 @@ struct MapCommand: ParsableCommand {
             var options = try mapOptions(for: atlas)
             let outputs = output.isEmpty ? [Self.defaultOutput] : output
             var keyFiles: [(String, [UInt8])] = []
-            let scene: Scene
+            var scene: Scene
             if handout == .selfCare {
                 scene = HandoutComposer(model: model, theme: .named(theme)).compose()
-            } else if quiz {
-                let markerMap = MarkerMap.make(model: model, count: markers, seed: seed)
-                options.quizMarkers = markerMap.answerKey.map { entry in
-                    MapOptions.NumberedMarker(number: entry.number, position: entry.positionMillimetres,
-                                              answer: entry.side.map { "\(entry.name) (\($0.rawValue))" } ?? entry.name)
+            } else {
+                if quiz {
+                    let markerMap = MarkerMap.make(model: model, count: markers, seed: seed)
+                    options.quizMarkers = markerMap.answerKey.map { entry in
+                        MapOptions.NumberedMarker(number: entry.number, position: entry.positionMillimetres,
+                                                  answer: entry.side.map { "\(entry.name) (\($0.rawValue))" } ?? entry.name)
+                    }
+                    keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
                 }
                 scene = MapComposer(model: model, options: options).compose()
-                keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
-            } else {
-                scene = MapComposer(model: model, options: options).compose()
+                // A map fitted onto a smaller sheet says so under its scale bar.
+                if case .fitted(let paper) = paperOptions.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper), !plan.isLifeSize {
+                    options.printScale = plan.scale
+                    scene = MapComposer(model: model, options: options).compose()
+                }
             }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
             let rendered = try MapOutput.render(scene, model: model, to: outputs, pxPerMm: resolutionPxPerMm,
-                                                compression: compression.value, command: command)
+                                                compression: compression.value, command: command, layout: paperOptions.layout)
             try FileIO.writeAtomically((rendered + keyFiles).map { (path: $0.0, bytes: $0.1) })
             for (path, _) in keyFiles {
                 try StandardOutput.write("wrote \(path) (answer key)\n")
             }
             for (path, bytes) in rendered {
-                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
+                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene, layout: paperOptions.layout)))\n")
             }
             try StandardOutput.write(Notice.text + "\n")
         }
@@ -180,7 +187,8 @@ struct MapCommand: ParsableCommand {
 /// Rendering a scene to the requested files' bytes (nothing is written until all succeed).
 enum MapOutput {
     static func render(_ scene: Scene, model: BodyModel, to paths: [String], pxPerMm: Double,
-                       compression: PNGEncoder.Compression, command: String) throws(CLIError) -> [(String, [UInt8])] {
+                       compression: PNGEncoder.Compression, command: String,
+                       layout: PaperOptions.Layout = .lifeSize) throws(CLIError) -> [(String, [UInt8])] {
         let fonts = try loadFonts()
         var results: [(String, [UInt8])] = []
         do {
@@ -191,14 +199,16 @@ enum MapOutput {
                 if path.lowercased().hasSuffix(".svg") {
                     results.append((path, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
                 } else if path.lowercased().hasSuffix(".pdf") {
-                    results.append((path, try PDFWriter(fonts: fonts).write(resolved, metadata: pdfMetadata(scene, model: model))))
+                    results.append((path, try pdf(resolved, model: model, fonts: fonts, layout: layout)))
                 } else {
                     results.append((path, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
                                                                  text: pngText(model: model, pxPerMm: pxPerMm, command: command))))
                 }
             }
+        } catch let error as CLIError {
+            throw error
         } catch {
-            throw CLIError(.software, "cannot draw the map: \(error.description)")
+            throw CLIError(.software, "cannot draw the map: \(error)")
         }
         return results
     }
@@ -214,6 +224,33 @@ enum MapOutput {
             PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; printed at 100 % the map is life size"),
             PNGText(PNGText.Keyword.command, command),
         ]
+    }
+
+    /// The figure as a PDF: one life-size page, tiles on office paper, or one fitted sheet.
+    static func pdf(_ scene: Scene, model: BodyModel, fonts: FontSet, layout: PaperOptions.Layout) throws(CLIError) -> [UInt8] {
+        let writer = PDFWriter(fonts: fonts)
+        do {
+            switch layout {
+            case .lifeSize, .slide:
+                return try writer.write(scene, metadata: pdfMetadata(scene, model: model))
+            case .tiled(let paper):
+                guard let plan = TilePlan(figureSize: scene.pageSize, paper: paper) else {
+                    throw CLIError(.usage, "--tile: a \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm figure needs more than 26 rows or columns of \(paper.displayName)")
+                }
+                return try writer.write(pages: PrintComposer.tiledPages(scene, plan: plan), metadata: pdfMetadata(
+                    scene, model: model, scaleNote: "life size on \(plan.tiles.count) sheets of \(paper.displayName) (tiles A1 to \(plan.tiles.last?.name ?? "A1"), \(LengthUnit.fixed(plan.overlapMm, 0)) mm glue overlap) after a layout sheet; print at 100 % (actual size)"))
+            case .fitted(let paper):
+                guard let plan = FitPlan(figureSize: scene.pageSize, paper: paper) else {
+                    throw CLIError(.usage, "--fit: the figure cannot be fitted onto \(paper.displayName)")
+                }
+                return try writer.write(pages: [PrintComposer.fittedPage(scene, plan: plan)], metadata: pdfMetadata(
+                    scene, model: model, scaleNote: "scaled to \(PrintScale.percentText(plan.scale)) of life size on one \(paper.displayName) sheet: \(PrintScale.ratioText(plan.scale))"))
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(.software, "cannot draw the map: \(error)")
+        }
     }
 
     /// The PDF's document information: title, the notice, atlas, scaling and print scale.
@@ -240,8 +277,14 @@ enum MapOutput {
         }
     }
 
-    static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene) -> String {
+    static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene, layout: PaperOptions.Layout = .lifeSize) -> String {
         let kb = "\(LengthUnit.fixed(Double(bytes.count) / 1024, 0)) KiB"
+        if path.lowercased().hasSuffix(".pdf"), case .tiled(let paper) = layout, let plan = TilePlan(figureSize: scene.pageSize, paper: paper) {
+            return "PDF, a layout sheet and \(plan.tiles.count) life-size tiles (A1 to \(plan.tiles.last?.name ?? "A1")) on \(paper.displayName); print at 100 % (actual size) and measure the 5 cm check square, \(kb)"
+        }
+        if path.lowercased().hasSuffix(".pdf"), case .fitted(let paper) = layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper) {
+            return "PDF, one \(paper.displayName) sheet, \(plan.isLifeSize ? "life size" : "scaled to \(PrintScale.percentText(plan.scale)) of life size"), \(kb)"
+        }
         if path.lowercased().hasSuffix(".pdf") {
             return "PDF, \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm, life size when printed at 100 % (actual size), \(kb)"
         }
