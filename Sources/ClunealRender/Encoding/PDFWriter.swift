@@ -125,7 +125,8 @@ public struct PDFWriter {
                     paint(style, rule: path.fillRule, on: document)
                 case .ellipse(let e, let style):
                     document.newPath()
-                    document.ellipse(centre: layout.pagePoint(e.centre), radiusX: e.radiusXMm, radiusY: e.radiusYMm,
+                    document.ellipse(centre: layout.pagePoint(e.centre), radiusX: layout.pageLength(e.radiusXMm, at: e.centre),
+                                     radiusY: layout.pageLength(e.radiusYMm, at: e.centre),
                                      rotationDegrees: e.rotationDegrees)
                     paint(style, rule: .nonZero, on: document)
                 case .marker(let m):

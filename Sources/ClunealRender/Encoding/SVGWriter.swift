@@ -81,15 +81,16 @@ public struct SVGWriter: Sendable {
             w.element("path", common + paint(style, rule: path.fillRule) + data, title: item.title)
         case .ellipse(let e, let style):
             let c = w.layout.pagePoint(e.centre)
+            let rx = w.layout.pageLength(e.radiusXMm, at: e.centre), ry = w.layout.pageLength(e.radiusYMm, at: e.centre)
             var attributes = common
             let name: String
-            if e.radiusXMm == e.radiusYMm {
+            if rx == ry {
                 name = "circle"
-                attributes += [("cx", SVGNumber.format(c.x)), ("cy", SVGNumber.format(c.y)), ("r", SVGNumber.format(e.radiusXMm))]
+                attributes += [("cx", SVGNumber.format(c.x)), ("cy", SVGNumber.format(c.y)), ("r", SVGNumber.format(rx))]
             } else {
                 name = "ellipse"
                 attributes += [("cx", SVGNumber.format(c.x)), ("cy", SVGNumber.format(c.y)),
-                               ("rx", SVGNumber.format(e.radiusXMm)), ("ry", SVGNumber.format(e.radiusYMm))]
+                               ("rx", SVGNumber.format(rx)), ("ry", SVGNumber.format(ry))]
                 if e.rotationDegrees != 0 {
                     // SVG's rotate() turns clockwise on the y-down page; ours is counter-clockwise as seen.
                     attributes.append(("transform", "rotate(\(SVGNumber.format(-e.rotationDegrees)) \(SVGNumber.format(c.x)) \(SVGNumber.format(c.y)))"))

@@ -152,7 +152,7 @@ struct MapCommand: ParsableCommand {
             var keyFiles: [(String, [UInt8])] = []
             var scene: Scene
             if handout == .selfCare {
-                scene = HandoutComposer(model: model, theme: .named(theme)).compose()
+                scene = HandoutComposer(model: model, theme: .named(theme), paper: paperOptions.paper == .letter ? .letter : .a4).compose()
             } else {
                 if quiz {
                     let markerMap = MarkerMap.make(model: model, count: markers, seed: seed)
@@ -202,7 +202,7 @@ enum MapOutput {
                     results.append((path, try pdf(resolved, model: model, fonts: fonts, layout: layout)))
                 } else {
                     results.append((path, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
-                                                                 text: pngText(model: model, pxPerMm: pxPerMm, command: command))))
+                                                                 text: pngText(model: model, pxPerMm: pxPerMm, command: command, scene: resolved))))
                 }
             }
         } catch let error as CLIError {
@@ -213,7 +213,15 @@ enum MapOutput {
         return results
     }
 
-    static func pngText(model: BodyModel, pxPerMm: Double, command: String) -> [PNGText] {
+    /// What printing at 100 % gives: life size, or (for a figure on a fixed page, like the
+    /// handout) the page, with the body drawn smaller. Every output states it in these words.
+    static func scaleNote(_ scene: Scene) -> String {
+        let s = scene.layout.scale
+        guard s < 1 else { return "printed at 100 % (actual size) the figure is life size" }
+        return "printed at 100 % (actual size) the page is \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm; the body is drawn at \(PrintScale.percentText(s)) of life size"
+    }
+
+    static func pngText(model: BodyModel, pxPerMm: Double, command: String, scene: Scene) -> [PNGText] {
         [
             PNGText(PNGText.Keyword.title, "Cluneal nerves, posterior view"),
             PNGText(PNGText.Keyword.software, "cluneal \(Cluneal.version)"),
@@ -221,7 +229,7 @@ enum MapOutput {
             PNGText(PNGText.Keyword.atlas, "\(model.atlas.id) \(model.atlas.version)"),
             PNGText("cluneal:frame", "body frame, mm: origin on the posterior midline at the PSIS level; +x patient's left; +z cranial"),
             PNGText(PNGText.Keyword.scaling, model.scaling.summary),
-            PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; printed at 100 % the map is life size"),
+            PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; \(scaleNote(scene))"),
             PNGText(PNGText.Keyword.command, command),
         ]
     }
@@ -254,8 +262,9 @@ enum MapOutput {
     }
 
     /// The PDF's document information: title, the notice, atlas, scaling and print scale.
-    static func pdfMetadata(_ scene: Scene, model: BodyModel, scaleNote: String = "printed at 100 % (actual size) the figure is life size") -> PDFMetadata {
-        PDFMetadata(title: scene.title ?? "Cluneal nerves, posterior view",
+    static func pdfMetadata(_ scene: Scene, model: BodyModel, scaleNote: String? = nil) -> PDFMetadata {
+        let scaleNote = scaleNote ?? Self.scaleNote(scene)
+        return PDFMetadata(title: scene.title ?? "Cluneal nerves, posterior view",
                     subject: "ClunealMap figure. \(EducationNotice.text)",
                     keywords: "atlas \(model.atlas.id) \(model.atlas.version); scaling: \(model.scaling.summary); \(scaleNote)",
                     creator: "cluneal \(Cluneal.version)")
@@ -286,12 +295,12 @@ enum MapOutput {
             return "PDF, one \(paper.displayName) sheet, \(plan.isLifeSize ? "life size" : "scaled to \(PrintScale.percentText(plan.scale)) of life size"), \(kb)"
         }
         if path.lowercased().hasSuffix(".pdf") {
-            return "PDF, \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm, life size when printed at 100 % (actual size), \(kb)"
+            return "PDF, \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm; \(scaleNote(scene)), \(kb)"
         }
         if path.lowercased().hasSuffix(".svg") {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
         let w = Int((scene.pageSize.width * pxPerMm).rounded(.up)), h = Int((scene.pageSize.height * pxPerMm).rounded(.up))
-        return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm, life size when printed at 100 %, \(kb)"
+        return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm; \(scaleNote(scene)), \(kb)"
     }
 }
