@@ -103,6 +103,7 @@ struct MapCommand: ParsableCommand {
         if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
         try paperOptions.validate(outputs: output.isEmpty ? [Self.defaultOutput] : output, isHandout: handout != nil)
         if quiz && handout != nil { throw ValidationError("Give --quiz or --handout, not both.") }
+        if quiz && paperOptions.paper == .slide { throw ValidationError("--paper slide draws the labelled map; a blank quiz map prints with --paper a4 --fit or --tile.") }
         if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
         if let layers {
             for name in layers.split(separator: ",", omittingEmptySubsequences: false) where MapOptions.LayerKind(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
@@ -111,9 +112,11 @@ struct MapCommand: ParsableCommand {
         }
     }
 
+    /// Pixels per millimetre of a PNG: as given, else 40 px/cm, or 1920 px across a slide.
     var resolutionPxPerMm: Double {
         if let dpi { return dpi / 25.4 }
-        return (pxPerCm ?? 40) / 10
+        if let pxPerCm { return pxPerCm / 10 }
+        return paperOptions.layout == .slide ? 1920 / SlideComposer.pageSize.width : 4
     }
 
     func mapOptions(for atlas: Atlas) throws(CLIError) -> MapOptions {
@@ -162,7 +165,8 @@ struct MapCommand: ParsableCommand {
                     }
                     keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
                 }
-                scene = MapComposer(model: model, options: options).compose()
+                scene = paperOptions.layout == .slide ? SlideComposer(model: model, options: options).compose()
+                    : MapComposer(model: model, options: options).compose()
                 // A map fitted onto a smaller sheet says so under its scale bar.
                 if case .fitted(let paper) = paperOptions.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper), !plan.isLifeSize {
                     options.printScale = plan.scale
@@ -300,7 +304,9 @@ enum MapOutput {
         if path.lowercased().hasSuffix(".svg") {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
-        let w = Int((scene.pageSize.width * pxPerMm).rounded(.up)), h = Int((scene.pageSize.height * pxPerMm).rounded(.up))
+        // The canvas size is MapTransform's rule.
+        let transform = try? MapTransform(layout: scene.layout, pxPerMm: pxPerMm)
+        let w = transform?.canvasWidth ?? 0, h = transform?.canvasHeight ?? 0
         return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm; \(scaleNote(scene)), \(kb)"
     }
 }
