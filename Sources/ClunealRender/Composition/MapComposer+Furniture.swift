@@ -7,9 +7,9 @@ extension MapComposer {
     static let smallTextMm = 2.6
 
     func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular) -> TextLabel {
-        TextLabel(text, at: .body(p), fontSizeMm: Self.labelSizeMm, color: color ?? theme.text, weight: weight,
-                  halo: Halo(color: theme.background, widthMm: 0.5), alignment: .start,
-                  placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 1.5,
+        TextLabel(text, at: .body(p), fontSizeMm: Self.labelSizeMm * options.labelScale, color: color ?? theme.text, weight: weight,
+                  halo: Halo(color: theme.background, widthMm: 0.5 * options.labelScale), alignment: .start,
+                  placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 1.5 * options.labelScale,
                                                            leader: StrokeStyle(color: theme.mutedText, widthMm: 0.2))))
     }
 

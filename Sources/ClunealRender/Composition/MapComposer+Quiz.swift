@@ -10,11 +10,12 @@ extension MapComposer {
     func addQuizMarkers(to scene: inout Scene) {
         for m in options.quizMarkers {
             let id = "quiz-marker-\(m.number)"
-            scene.add(.ellipse(id, .circle(centre: .body(m.position), radiusMm: 3.2),
+            let size = 3.2 * options.labelScale
+            scene.add(.ellipse(id, .circle(centre: .body(m.position), radiusMm: size),
                                style: Style(fill: theme.background, stroke: StrokeStyle(color: theme.text, widthMm: 0.45)),
                                title: "Marker \(m.number)", metadata: ["kind": "quiz-marker", "number": "\(m.number)"]),
                       to: Self.markersLayer, title: "Quiz markers")
-            scene.add(.text(id + "-number", TextLabel("\(m.number)", at: .body(m.position), fontSizeMm: 3.2, color: theme.text,
+            scene.add(.text(id + "-number", TextLabel("\(m.number)", at: .body(m.position), fontSizeMm: size, color: theme.text,
                                                       weight: .bold, halo: nil, alignment: .centred)),
                       to: Self.markersLayer, title: "Quiz markers")
         }

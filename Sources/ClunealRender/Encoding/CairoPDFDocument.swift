@@ -166,6 +166,19 @@ final class CairoPDFDocument {
         cairo_restore(context)
     }
 
+    /// Adds a circle (a closed subpath) of `radius` around `c`, clockwise on the page, or
+    /// counter-clockwise when `reversed` (a hole under the non-zero rule).
+    func circle(centre c: PagePoint, radius: Double, reversed: Bool) {
+        guard radius > 0 else { return }
+        cairo_new_sub_path(context)
+        if reversed {
+            cairo_arc_negative(context, c.x, c.y, radius, 0, -2 * Double.pi)
+        } else {
+            cairo_arc(context, c.x, c.y, radius, 0, 2 * Double.pi)
+        }
+        cairo_close_path(context)
+    }
+
     /// Fills the current path; `preserve` keeps it for a stroke.
     func fill(_ color: Color, rule: FillRule, preserve: Bool) {
         setSource(color)

@@ -130,9 +130,19 @@ public struct PDFWriter {
                                      rotationDegrees: e.rotationDegrees)
                     paint(style, rule: .nonZero, on: document)
                 case .marker(let m):
-                    let path = m.path(centredAt: layout.pagePoint(m.position))
-                    add(path, layout: layout, to: document)
-                    paint(m.style, rule: path.fillRule, on: document)
+                    let centre = layout.pagePoint(m.position)
+                    if let circles = m.concentricCircles {
+                        // True arcs: the same circles the polygons approximate, in far fewer bytes.
+                        document.newPath()
+                        for (i, f) in circles.enumerated() {
+                            document.circle(centre: centre, radius: m.sizeMm / 2 * f, reversed: i % 2 == 1)
+                        }
+                        paint(m.style, rule: .nonZero, on: document)
+                    } else {
+                        let path = m.path(centredAt: centre)
+                        add(path, layout: layout, to: document)
+                        paint(m.style, rule: path.fillRule, on: document)
+                    }
                 case .text:
                     continue
                 }
