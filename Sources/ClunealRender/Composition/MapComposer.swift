@@ -23,15 +23,22 @@ public struct MapComposer: Sendable {
     /// Height added above the title for a red-flag banner, millimetres.
     static let bannerHeight = 10.0
 
-    /// The margins of this map: the base ones, taller at the top when a banner comes first.
+    /// The margins of this map: the base ones, taller at the top when a banner comes first,
+    /// all grown with the furniture (see ``furnitureScale``).
     var margins: PageInsets {
         var m = Self.baseMargins
         if options.banner != nil { m.top += Self.bannerHeight }
-        return m
+        let k = furnitureScale
+        return PageInsets(top: m.top * k, left: m.left * k, bottom: m.bottom * k, right: m.right * k)
     }
 
     /// Where the title block starts, page millimetres from the top.
-    var titleTop: Double { options.banner == nil ? 0 : Self.bannerHeight }
+    var titleTop: Double { options.banner == nil ? 0 : Self.bannerHeight * furnitureScale }
+
+    /// How much the page furniture (title, legend, scale bar, notice, grid numbers, orientation
+    /// letters) grows, with its margins, to stay legible on a map printed smaller: the same as
+    /// the labels' (``MapOptions/labelScale``), 1 for a life-size map.
+    var furnitureScale: Double { options.labelScale }
     /// Space kept around the anatomy inside the viewport, millimetres.
     static let bodyPadding = 12.0
 
