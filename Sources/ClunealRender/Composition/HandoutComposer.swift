@@ -74,16 +74,7 @@ public struct HandoutComposer: Sendable {
 
     /// The part of the body drawn: the low back down to below the buttock, both sides.
     var bodyRegion: Bounds {
-        let base = MapComposer(model: model, options: MapOptions(theme: theme)).viewport
-        var top = 0.0, bottom = 0.0
-        for s in model.structures where ["tlf-posterior-layer", "gluteus-maximus-lower-border", "iliac-crest"].contains(s.entry.id) {
-            for p in s.geometry.points {
-                top = Swift.max(top, p.z)
-                bottom = Swift.min(bottom, p.z)
-            }
-        }
-        for z in model.zones where z.isDefault { bottom = Swift.min(bottom, z.centre.z - 30) }
-        return Bounds(min: Point(base.min.x, Swift.max(base.min.z, bottom - 25)), max: Point(base.max.x, Swift.min(base.max.z, top + 10)))
+        MapComposer(model: model, options: MapOptions(theme: theme)).lowBackAndButtocks(above: 10, below: 25)
     }
 
     public func compose() -> Scene {

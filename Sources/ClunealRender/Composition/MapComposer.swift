@@ -73,6 +73,23 @@ public struct MapComposer: Sendable {
         return Bounds(min: Point(down(minX), down(box.min.z - Self.bodyPadding)), max: Point(up(maxX), up(box.max.z + Self.bodyPadding)))
     }
 
+    /// The low back and buttocks: the viewport's width, from `above` millimetres over the top
+    /// of the low-back fascia and the crests down to `below` millimetres under the lower
+    /// border of gluteus maximus and 30 mm under the lowest default entrapment zone (for the
+    /// handout and the slide, which leave the thighs out).
+    func lowBackAndButtocks(above: Double, below: Double) -> Bounds {
+        let base = viewport
+        var top = 0.0, bottom = 0.0
+        for s in model.structures where ["tlf-posterior-layer", "gluteus-maximus-lower-border", "iliac-crest"].contains(s.entry.id) {
+            for p in s.geometry.points {
+                top = Swift.max(top, p.z)
+                bottom = Swift.min(bottom, p.z)
+            }
+        }
+        for z in model.zones where z.isDefault { bottom = Swift.min(bottom, z.centre.z - 30) }
+        return Bounds(min: Point(base.min.x, Swift.max(base.min.z, bottom - below)), max: Point(base.max.x, Swift.min(base.max.z, top + above)))
+    }
+
     public func compose() -> Scene {
         let box = viewport
         let layout = PageLayout(bodyViewport: box, margins: margins)

@@ -34,16 +34,7 @@ public struct SlideComposer: Sendable {
     /// The body shown: the map's viewport, from a little above the top of the low-back fascia
     /// and the crests down to below the inferior entrapment zones.
     var bodyRegion: Bounds {
-        let base = MapComposer(model: model, options: options).viewport
-        var top = 0.0, bottom = 0.0
-        for s in model.structures where ["tlf-posterior-layer", "gluteus-maximus-lower-border", "iliac-crest"].contains(s.entry.id) {
-            for p in s.geometry.points {
-                top = Swift.max(top, p.z)
-                bottom = Swift.min(bottom, p.z)
-            }
-        }
-        for z in model.zones where z.isDefault { bottom = Swift.min(bottom, z.centre.z - 30) }
-        return Bounds(min: Point(base.min.x, Swift.max(base.min.z, bottom - 20)), max: Point(base.max.x, Swift.min(base.max.z, top + 5)))
+        MapComposer(model: model, options: options).lowBackAndButtocks(above: 5, below: 20)
     }
 
     public func compose() -> Scene {
