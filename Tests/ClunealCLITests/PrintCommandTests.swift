@@ -136,6 +136,7 @@ struct PrintCommandTests {
         (["map", "--paper", "slide", "--fit", "-o", "x.pdf"], "--paper slide"),
         (["map", "--paper", "legal", "--tile"], "--paper"),
         (["map", "--handout", "self-care", "--paper", "a3"], "A4 or Letter"),
+        (["map", "--handout", "self-care", "--paper", "a4", "--fit", "-o", "h.pdf"], "already one A4 page"),
         (["map", "--quiz", "--paper", "slide"], "--paper slide"),
         (["map", "-o", "x.eps"], ".pdf"),
         (["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "--paper", "a4", "--fit"], "-o FILE.pdf"),

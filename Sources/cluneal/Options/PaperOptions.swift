@@ -54,6 +54,9 @@ struct PaperOptions: ParsableArguments {
             }
         }
         if isHandout {
+            if tile || fit {
+                throw ValidationError("--\(tile ? "tile" : "fit"): the handout is already one \(paper == .letter ? "Letter" : "A4") page; drop it.")
+            }
             if paper == .slide || paper == .a3 {
                 throw ValidationError("--paper \(paper?.rawValue ?? ""): the handout is one A4 or Letter page (--paper a4 or letter).")
             }
