@@ -223,7 +223,7 @@ public enum PrintComposer {
         let m = Paper.marginMm
         var sheet = furnitureScene(size: size, title: "How to print life size")
         let figureName = figure.title ?? "the figure"
-        sheet.add(.text("title", text("Print \(figureName) life size", m, m, size: 6.2, weight: .bold, alignment: .topLeft)),
+        sheet.add(.text("title", text("Life-size print: \(figureName)", m, m, size: 6.2, weight: .bold, alignment: .topLeft)),
                   to: "text", title: "Instructions")
         sheet.add(.text("subtitle", text("\(plan.tiles.count) sheets of \(plan.paper.displayName) (\(plan.isLandscape ? "landscape" : "portrait")) plus this one; assembled \(centimetres(plan.figureSize.width)) × \(centimetres(plan.figureSize.height)) cm.",
                                          m, m + 9, size: bodyTextMm, color: muted, alignment: .topLeft)), to: "text", title: "Instructions")

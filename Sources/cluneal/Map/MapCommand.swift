@@ -6,15 +6,18 @@ import Foundation
 
 extension MapTheme.Name: ExpressibleByArgument {}
 
-/// `cluneal map`: the annotated posterior-view map, as PNG and/or SVG from one scene.
+/// `cluneal map`: the annotated posterior-view map, as PNG, SVG and/or PDF from one scene.
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Draw the annotated posterior-view map (PNG through libpng, layered SVG) of the atlas, scaled to a person.",
+        abstract: "Draw the annotated posterior-view map (PNG through libpng, layered SVG, vector PDF through Cairo) of the atlas, scaled to a person.",
         discussion: """
-            One scene is drawn to every output, so the PNG and the SVG show the same thing. A PNG records \
-            its resolution (pHYs), so printed at 100 % the map is life size; its text chunks name the atlas, \
-            the frame, the scaling method and the command.
+            One scene is drawn to every output, so the PNG, the SVG and the PDF show the same thing. A PDF \
+            page is the map's size, so printed at "actual size" (100 %) the map is life size; --paper a4 \
+            --tile prints it life size on office paper (tiles with glue overlaps and a 5 cm check square), \
+            --paper a4 --fit scales it onto one sheet and says by how much, and --paper slide makes a 16:9 \
+            slide. A PNG records its resolution (pHYs) and its text chunks name the atlas, the frame, the \
+            scaling method and the command.
             """)
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene).", valueName: "file"))
