@@ -27,7 +27,6 @@ final class CairoPDFDocument {
     private var surface: OpaquePointer?
     private var context: OpaquePointer?
     private var fontFaces: [FontWeight: OpaquePointer] = [:]
-    private var finished = false
 
     /// Starts a document whose first page is `size` millimetres.
     init(firstPageSize size: PageSize) throws(RenderError) {
@@ -103,7 +102,6 @@ final class CairoPDFDocument {
         context = nil
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), "cairo_surface_finish")
-        finished = true
         return sink.bytes
     }
 
@@ -114,7 +112,11 @@ final class CairoPDFDocument {
               let cairoFace = ccairo_ft_font_face_create(handle, Int32(CCAIRO_FT_LOAD_NO_HINTING)) else {
             throw .cairo(function: "cairo_ft_font_face_create_for_ft_face", message: "no font face for \(face.source)")
         }
-        try check(cairo_font_face_status(cairoFace), "cairo_ft_font_face_create_for_ft_face")
+        let created = cairo_font_face_status(cairoFace)
+        if created != CAIRO_STATUS_SUCCESS {
+            cairo_font_face_destroy(cairoFace)
+            try check(created, "cairo_ft_font_face_create_for_ft_face")
+        }
         let owner = Unmanaged.passRetained(face).toOpaque()
         // Any address unique to this face serves as the user-data key.
         let key = UnsafePointer<cairo_user_data_key_t>(OpaquePointer(owner))
