@@ -200,7 +200,7 @@ struct BadInputMatrixTests {
         Case(name: "map: unknown side", arguments: ["map", "-o", "{dir}/m.svg", "--side", "middle"],
              status: 64, mentions: ["--side", "'middle'"]),
         Case(name: "map: unknown extension", arguments: ["map", "-o", "{dir}/m.gif"],
-             status: 64, mentions: ["--output", "m.gif", ".png or .svg"]),
+             status: 64, mentions: ["--output", "m.gif", ".png, .svg or .pdf"]),
 
         // export.
         Case(name: "export: unknown item kind", arguments: ["export", "-o", "{dir}/x.mrk.json", "--what", "landmarks,bones"],
