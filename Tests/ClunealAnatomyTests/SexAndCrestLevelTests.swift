@@ -124,6 +124,15 @@ struct SexAndCrestLevelTests {
         #expect(file.overridden(by: Measurements()).crestSummitSource == .imaging)
     }
 
+    @Test func aScalingRecordRoundTripsAndOlderRecordsStillRead() throws {
+        let scaling = try BodyModel(atlas: atlas, measurements: Measurements(sex: .female, crestSummitAbovePSIS: .centimetres(9))).scaling
+        let data = try JSONEncoder().encode(scaling)
+        #expect(try JSONDecoder().decode(Scaling.self, from: data) == scaling)
+        let old = #"{"method": "reference", "pairs": [], "notes": []}"#
+        let decoded = try JSONDecoder().decode(Scaling.self, from: Data(old.utf8))
+        #expect(decoded.crestCorrection == nil && decoded.sexSpecificLandmarks.isEmpty && decoded.method == .reference)
+    }
+
     // MARK: Sex-specific landmarks
 
     @Test func theIschialTuberositiesAreWiderApartInWomenByTheSourcedDifference() throws {

@@ -55,6 +55,19 @@ public struct Scaling: Codable, Hashable, Sendable {
         self.notes = notes
     }
 
+    /// Records written before the crest correction and sex variants existed still read.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(method: try c.decode(ScalingMethod.self, forKey: .method),
+                  statureRatio: try c.decodeIfPresent(Double.self, forKey: .statureRatio),
+                  statureMillimetres: try c.decodeIfPresent(Double.self, forKey: .statureMillimetres),
+                  sex: try c.decodeIfPresent(Sex.self, forKey: .sex),
+                  crestCorrection: try c.decodeIfPresent(CrestLevelCorrection.self, forKey: .crestCorrection),
+                  sexSpecificLandmarks: try c.decodeIfPresent([String].self, forKey: .sexSpecificLandmarks) ?? [],
+                  pairs: try c.decode([ScalingPair].self, forKey: .pairs),
+                  notes: try c.decode([String].self, forKey: .notes))
+    }
+
     /// One line for text output and PNG metadata.
     public var summary: String {
         var parts = [method.rawValue]
