@@ -33,6 +33,15 @@ struct CrestLevelCommandTests {
         #expect((none["sexSpecificLandmarks"] as? [String])?.isEmpty == true)
     }
 
+    @Test func atlasShowGivesEachSexVariantAndWhichIsUsed() throws {
+        let r = try CLIRunner.run(["atlas", "show", "ischial-tuberosity", "--sex", "female"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("for a woman at (+5.8 cm, -12.0 cm) (used: --sex female)"), "\(r.stdout)")
+        #expect(r.stdout.contains("for a man at (+5.2 cm, -12.0 cm) (with --sex male)"))
+        #expect(r.stdout.contains("left point: (+5.8 cm, -12.0 cm)"))
+        #expect(r.stdout.contains("[chen-2021-eitw]"))
+    }
+
     @Test func aBadSourceIsAUsageErrorNamingTheFlag() throws {
         let r = try CLIRunner.run(Self.kuniya + ["--crest-height", "9cm", "--crest-height-from", "xray"])
         #expect(r.status == 64)
