@@ -14,7 +14,7 @@ struct ChartCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test(arguments: ["png", "svg"])
+    @Test(arguments: ["png", "svg", "pdf"])
     func aChartOfSeveralPointsInEveryFormat(format: String) throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -25,6 +25,12 @@ struct ChartCommandTests {
         if format == "png" {
             let image = try PNGDecoder.decode(bytes)
             #expect(image.width > 1000 && image.height > image.width)
+        } else if format == "pdf" {
+            #expect(bytes.starts(with: Array("%PDF-".utf8)))
+            let fitted = dir.appendingPathComponent("a4.pdf")
+            let a4 = try CLIRunner.run(["chart", "Samples/exam.json", "-o", fitted.path, "--paper", "a4", "--fit"])
+            #expect(a4.status == 0, "\(a4.stderr)")
+            #expect(a4.stderr.contains("one A4 sheet"))
         } else {
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(text.components(separatedBy: "data-kind=\"tender-point\"").count - 1 == 4)

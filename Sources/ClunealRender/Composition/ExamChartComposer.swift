@@ -12,9 +12,13 @@ public enum ExamChartComposer {
     static let textMm = 3.0
     static let lineMm = 4.2
 
+    /// `printScale` below 1 is for a chart fitted onto a smaller sheet: text grows as the map's labels do.
     public static func compose(exam: Exam, findings: [ExamFinding], screening: RedFlagScreening, model: BodyModel,
-                               theme: MapTheme = .standard) -> Scene {
+                               theme: MapTheme = .standard, printScale: Double = 1) -> Scene {
         var options = MapOptions(sides: Side.allCases, zones: .defaults, theme: theme)
+        options.printScale = printScale
+        let k = options.labelScale
+        let textMm = Self.textMm * k, lineMm = Self.lineMm * k
         options.layers.remove(.ultrasound)
         options.title = "Cluneal exam chart: \(findings.count) tender point\(findings.count == 1 ? "" : "s"), posterior view"
         if let referral = screening.referralMessage {
@@ -24,9 +28,12 @@ public enum ExamChartComposer {
             options.banner = caution
         }
         let header = headerLines(exam: exam, screening: screening, model: model, fullScaling: false)
-        let table = tableRows(findings)
-        options.extraTopMillimetres = Double(header.count) * lineMm + 7
-        options.extraBottomMillimetres = Double(table.count + 2) * lineMm + 6
+        // Table rows wrap to the page width (known before the extra room is added: it only grows the height).
+        let probe = MapComposer(model: model, options: options)
+        let width = probe.viewport.max.x - probe.viewport.min.x + probe.margins.right - 6 * k
+        let table = tableRows(findings).flatMap { MapComposer.wrap([$0], fontSizeMm: textMm, widthMm: width, maxLines: 4) }
+        options.extraTopMillimetres = Double(header.count) * lineMm + 7 * k
+        options.extraBottomMillimetres = Double(table.count + 2) * lineMm + 6 * k
         let composer = MapComposer(model: model, options: options)
         var scene = composer.compose()
         scene.metadata["patient"] = exam.patient.id
@@ -38,9 +45,9 @@ public enum ExamChartComposer {
                                                              alignment: TextAlignment(.start, .top))),
                       to: .title, title: "Title")
         }
-        for f in findings { addPoint(f, composer: composer, to: &scene) }
+        for f in findings { addPoint(f, composer: composer, scale: k, to: &scene) }
         let r = scene.layout.viewportRect
-        let y0 = r.maxY + 16
+        let y0 = r.maxY + 16 * k
         scene.add(.text("exam-table-title", TextLabel("Tender points and findings", at: .page(PagePoint(r.minX, y0)), fontSizeMm: textMm + 0.4,
                                                      color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .top))),
                   to: .notice, title: "Table")
@@ -96,7 +103,7 @@ public enum ExamChartComposer {
     }
 
     /// The numbered point, its zone's ±1 SD outline in the group's colour, and the line to the zone centre.
-    static func addPoint(_ ef: ExamFinding, composer: MapComposer, to scene: inout Scene) {
+    static func addPoint(_ ef: ExamFinding, composer: MapComposer, scale k: Double, to scene: inout Scene) {
         let theme = composer.options.theme
         let f = ef.finding, p = f.tenderPoint.point
         let id = "tender-point-\(ef.point.label)"
@@ -114,11 +121,11 @@ public enum ExamChartComposer {
         meta["zone"] = target?.zoneId ?? "none"
         meta["nerve"] = target?.nerve.rawValue ?? "none"
         if let lead = f.likelierLookAlike { meta["look-alike"] = lead.id }
-        scene.add(.ellipse(id, .circle(centre: .body(p), radiusMm: 3.4),
+        scene.add(.ellipse(id, .circle(centre: .body(p), radiusMm: 3.4 * k),
                            style: Style(fill: theme.background, stroke: StrokeStyle(color: color, widthMm: 0.9)),
                            title: "Point \(ef.point.label): \(findingWords(f))", metadata: meta),
                   to: .tenderPoint, title: "Tender points")
-        scene.add(.text(id + "-label", TextLabel(ef.point.label, at: .body(p), fontSizeMm: 3.2, color: theme.text, weight: .bold, halo: nil, alignment: .centred)),
+        scene.add(.text(id + "-label", TextLabel(ef.point.label, at: .body(p), fontSizeMm: 3.2 * k, color: theme.text, weight: .bold, halo: nil, alignment: .centred)),
                   to: .tenderPoint, title: "Tender points")
     }
 }

@@ -23,17 +23,23 @@ public struct MapComposer: Sendable {
     /// Height added above the title for a red-flag banner, millimetres.
     static let bannerHeight = 10.0
 
-    /// The margins of this map: the base ones, taller at the top when a banner comes first.
+    /// The margins of this map: the base ones, taller at the top when a banner comes first,
+    /// all grown with the furniture (see ``furnitureScale``).
     var margins: PageInsets {
         var m = Self.baseMargins
         if options.banner != nil { m.top += Self.bannerHeight }
-        m.top += options.extraTopMillimetres
-        m.bottom += options.extraBottomMillimetres
-        return m
+        let k = furnitureScale
+        return PageInsets(top: m.top * k + options.extraTopMillimetres, left: m.left * k,
+                          bottom: m.bottom * k + options.extraBottomMillimetres, right: m.right * k)
     }
 
     /// Where the title block starts, page millimetres from the top.
-    var titleTop: Double { options.banner == nil ? 0 : Self.bannerHeight }
+    var titleTop: Double { options.banner == nil ? 0 : Self.bannerHeight * furnitureScale }
+
+    /// How much the page furniture (title, legend, scale bar, notice, grid numbers, orientation
+    /// letters) grows, with its margins, to stay legible on a map printed smaller: the same as
+    /// the labels' (``MapOptions/labelScale``), 1 for a life-size map.
+    var furnitureScale: Double { options.labelScale }
     /// Space kept around the anatomy inside the viewport, millimetres.
     static let bodyPadding = 12.0
 
@@ -66,6 +72,23 @@ public struct MapComposer: Sendable {
         func down(_ v: Double) -> Double { (v / 10).rounded(.down) * 10 }
         func up(_ v: Double) -> Double { (v / 10).rounded(.up) * 10 }
         return Bounds(min: Point(down(minX), down(box.min.z - Self.bodyPadding)), max: Point(up(maxX), up(box.max.z + Self.bodyPadding)))
+    }
+
+    /// The low back and buttocks: the viewport's width, from `above` millimetres over the top
+    /// of the low-back fascia and the crests down to `below` millimetres under the lower
+    /// border of gluteus maximus and 30 mm under the lowest default entrapment zone (for the
+    /// handout and the slide, which leave the thighs out).
+    func lowBackAndButtocks(above: Double, below: Double) -> Bounds {
+        let base = viewport
+        var top = 0.0, bottom = 0.0
+        for s in model.structures where ["tlf-posterior-layer", "gluteus-maximus-lower-border", "iliac-crest"].contains(s.entry.id) {
+            for p in s.geometry.points {
+                top = Swift.max(top, p.z)
+                bottom = Swift.min(bottom, p.z)
+            }
+        }
+        for z in model.zones where z.isDefault { bottom = Swift.min(bottom, z.centre.z - 30) }
+        return Bounds(min: Point(base.min.x, Swift.max(base.min.z, bottom - below)), max: Point(base.max.x, Swift.min(base.max.z, top + above)))
     }
 
     public func compose() -> Scene {

@@ -19,7 +19,7 @@ struct Chart: ParsableCommand {
 
             Without -o the findings are printed as text (--brief: at most 8 lines per point); --json \
             prints each finding as locate --json does, with the patient, date, label, pain and \
-            block relief. -o chart.png|svg draws the chart. Bad exam files end with 65 naming the \
+            block relief. -o chart.png|svg|pdf draws the chart (life size; --paper a4|letter|a3 --fit or --tile for PDF). Bad exam files end with 65 naming the \
             field, file and line.
 
             \(Notice.text)
@@ -28,7 +28,7 @@ struct Chart: ParsableCommand {
     @Argument(help: ArgumentHelp("The exam file (JSON).", valueName: "exam.json"))
     var examPath: String
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Draw the chart to this file (.png or .svg).", valueName: "file"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Draw the chart to this file (.png, .svg or .pdf; --paper a4 --fit prints it on one sheet).", valueName: "file"))
     var outputPath: String?
 
     @Flag(help: "At most 8 lines per point in plain clinical words, for the record.")
@@ -36,6 +36,7 @@ struct Chart: ParsableCommand {
 
     @OptionGroup var symptoms: SymptomOptions
 
+    @OptionGroup var paper: PaperOptions
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var palpation: PalpationErrorOptions
     @OptionGroup var output: OutputOptions
@@ -48,9 +49,14 @@ struct Chart: ParsableCommand {
         if brief && output.json { throw ValidationError("--brief is a text note; drop --json or --brief.") }
         if let outputPath {
             let ext = URL(fileURLWithPath: outputPath).pathExtension.lowercased()
-            guard ext == "png" || ext == "svg" else {
-                throw ValidationError("--output \(outputPath): the chart is written as .png or .svg.")
+            guard ext == "png" || ext == "svg" || ext == "pdf" else {
+                throw ValidationError("--output \(outputPath): the chart is written as .png, .svg or .pdf.")
             }
+        }
+        if paper.paper != nil {
+            guard let outputPath else { throw ValidationError("--paper needs the chart: -o FILE.pdf.") }
+            if paper.paper == .slide { throw ValidationError("--paper slide is for `cluneal map`; a chart prints with --paper a4 --fit or --tile.") }
+            try paper.validate(outputs: [outputPath], isHandout: false)
         }
     }
 
@@ -90,11 +96,18 @@ struct Chart: ParsableCommand {
             try StandardOutput.write(text(exam: exam, findings: findings, screening: screening, model: model, atlas: atlas))
         }
         if let outputPath {
-            let scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model)
+            var scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model)
+            // A chart fitted onto a smaller sheet grows its text as the map's labels do.
+            if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
+                scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model, printScale: plan.scale)
+            }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: [outputPath], pxPerMm: 4, compression: .fast, command: command)
+            let rendered = try MapOutput.render(scene, model: model, to: [outputPath], pxPerMm: 4, compression: .fast, command: command,
+                                                layout: paper.layout)
             for (path, bytes) in rendered { try FileIO.writeAtomically(bytes, to: path) }
-            StandardError.write("wrote \(outputPath) (the exam chart; life size when printed at 100 %)")
+            for (path, bytes) in rendered {
+                StandardError.write("wrote \(path) (the exam chart: \(MapOutput.describe(path: path, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
+            }
         }
     }
 
