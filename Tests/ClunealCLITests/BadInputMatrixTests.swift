@@ -47,6 +47,11 @@ struct BadInputMatrixTests {
     static var sources: String {
         (try? String(contentsOf: CLIRunner.root.appendingPathComponent("Atlas/sources.json"), encoding: .utf8)) ?? ""
     }
+    /// The 1-based line of the first occurrence of `text` in the default atlas.
+    static func atlasLine(of text: String) -> Int {
+        guard let r = defaultAtlas.range(of: text) else { return 0 }
+        return defaultAtlas[..<r.lowerBound].filter { $0 == "\n" }.count + 1
+    }
     /// The default atlas with an unreferenced landmark renamed to the id of another.
     static var duplicateIdAtlas: String {
         defaultAtlas.replacingOccurrences(of: "\"id\": \"erector-spinae-lateral-border\"", with: "\"id\": \"coccyx-tip\"")
@@ -71,7 +76,7 @@ struct BadInputMatrixTests {
         Case(name: "atlas list: unknown kind", arguments: ["atlas", "list", "--kind", "organ"],
              status: 64, mentions: ["--kind", "'organ'"]),
         Case(name: "atlas list: duplicate ids", arguments: ["atlas", "list", "--atlas", "{dir}/dup.json"], files: ["dup.json": .text(duplicateIdAtlas), "sources.json": .text(sources)],
-             status: 65, mentions: ["dup.json:306", "$.landmarks[11].id", "\"coccyx-tip\" is already used"]),
+             status: 65, mentions: ["dup.json:\(atlasLine(of: "\"id\": \"erector-spinae-lateral-border\""))", "$.landmarks[11].id", "\"coccyx-tip\" is already used"]),
         Case(name: "map: an atlas with several problems, counted on one line", arguments: ["map", "-o", "{dir}/m.svg", "--atlas", "{dir}/bad.json"],
              files: ["bad.json": .text(defaultAtlas.replacingOccurrences(of: "\"id\": \"psis\"", with: "\"id\": \"posterior-midline\"")), "sources.json": .text(sources)],
              status: 65, mentions: ["bad.json:30", "$.frames[1].landmark", "\"psis\"", "(and 6 more problems)"]),
