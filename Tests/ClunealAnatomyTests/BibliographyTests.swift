@@ -258,5 +258,9 @@ struct BibliographyTests {
         #expect(fortin.shortCitation == "Fortin & Falco 1997")
         let seed = try #require(Self.shipped.first { $0.id == "seed-article" })
         #expect(seed.citation.hasSuffix("(Unverified.)"))
+        let chapter = try #require(Self.shipped.first { $0.id == "statpearls-ischial-bursitis" })
+        #expect(chapter.citation.hasPrefix("Johnson D. Ischial Bursitis. In: Varacallo M, editor. StatPearls. Treasure Island (FL): StatPearls Publishing; 2024."))
+        let grays = try #require(Self.shipped.first { $0.id == "grays-anatomy" })
+        #expect(grays.citation.contains("20th ed."))
     }
 }

@@ -7,7 +7,7 @@ extension SourceEntry {
     /// `Tubbs RS, Levin MR, ... Title. J Neurosurg Spine. 2010;13(3):356-9. doi:10.3171/...`
     public var citation: String {
         var parts: [String] = []
-        parts.append(Self.nameList(author ?? [], limit: Self.printedAuthorLimit))
+        parts.append(Self.sentence(Self.nameList(author ?? [], limit: Self.printedAuthorLimit)))
         parts.append(Self.sentence(title ?? ""))
         let year = issued.map { String($0.year) } ?? ""
         switch type {
@@ -23,7 +23,7 @@ extension SourceEntry {
             if let editor, !editor.isEmpty { where_ += Self.nameList(editor, limit: Self.printedAuthorLimit) + ", editor\(editor.count == 1 ? "" : "s"). " }
             where_ += Self.sentence(containerTitle ?? "")
             parts.append(where_)
-            if let edition { parts.append(edition + " ed.") }
+            if let edition { parts.append(Self.ordinal(edition) + " ed.") }
             parts.append(Self.imprint(publisherPlace, publisher, year))
             if let page { parts.append("p. \(page).") }
         case .book, .report, .dataset:
@@ -70,11 +70,12 @@ extension SourceEntry {
         }
     }
 
+    /// `Tubbs RS, Levin MR, et al` (no closing full stop: the caller ends the sentence).
     static func nameList(_ names: [CSLName], limit: Int) -> String {
         guard !names.isEmpty else { return "" }
         var list = names.prefix(limit).map(\.vancouver).joined(separator: ", ")
         if names.count > limit { list += ", et al" }
-        return list + "."
+        return list
     }
 
     /// The text with a full stop unless it already ends a sentence.
