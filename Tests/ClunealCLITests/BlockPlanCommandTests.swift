@@ -43,12 +43,13 @@ struct BlockPlanCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let svg = folder.appendingPathComponent("us.svg")
-        let r = try CLIRunner.run(["map", "--layers", "outline,bone,nerve,injection,ultrasound", "-o", svg.path])
+        let r = try CLIRunner.run(["map", "--layers", "outline,bone,nerve,injection,ultrasound,legend", "-o", svg.path])
         #expect(r.status == 0, "\(r.stderr)")
         let text = String(decoding: try Data(contentsOf: svg), as: UTF8.self)
         // Four sites with a sourced ultrasound technique (3 superior, 1 middle) on each side.
         #expect(text.components(separatedBy: "data-kind=\"ultrasound-probe\"").count - 1 == 8)
         #expect(text.components(separatedBy: "data-kind=\"ultrasound-needle\"").count - 1 == 8)
+        #expect(text.contains("Ultrasound probe; needle dashed"), "the legend names the layer")
         let plain = folder.appendingPathComponent("plain.svg")
         _ = try CLIRunner.run(["map", "-o", plain.path])
         #expect(!String(decoding: try Data(contentsOf: plain), as: UTF8.self).contains("ultrasound-probe"), "off unless asked")

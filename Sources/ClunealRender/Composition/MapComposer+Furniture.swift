@@ -296,6 +296,13 @@ extension MapComposer {
                   to: .legend, title: "Legend")
         text("injection", "Diagnostic block site")
         y += 5 * k
+        if options.layers.contains(.ultrasound) {
+            scene.add(.path("legend-ultrasound-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 1.5 * k, width: 7 * k, height: 3 * k)),
+                            style: Style(fill: theme.injection, fillOpacity: 0.12, stroke: StrokeStyle(color: theme.text, widthMm: 0.4))),
+                      to: .legend, title: "Legend")
+            text("ultrasound", "Ultrasound probe; needle dashed")
+            y += 5 * k
+        }
         swatchLine("bone", theme.bone, width: 1.4, dash: nil)
         text("bone", "Iliac crest, bone")
         y += 5 * k
