@@ -94,6 +94,7 @@ extension MapComposer {
         case .fascia: .fascia
         case .ligament: .ligament
         case .muscle: .muscle
+        case .territory: .territory
         }
     }
 
@@ -250,55 +251,91 @@ extension MapComposer {
         }
         text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
         y += 6
-        for group in NerveGroup.allCases {
-            swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
-            text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
+        // Only what the map draws: each entry is tied to its layer.
+        let layers = options.layers
+        if layers.contains(.nerve) {
+            for group in NerveGroup.allCases {
+                swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
+                text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
+                y += 5
+            }
+        }
+        if layers.contains(.territory) {
+            for group in NerveGroup.allCases {
+                scene.add(.path("legend-territory-\(group.rawValue)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+                                style: Style(fill: theme.color(group), fillOpacity: 0.14,
+                                             stroke: StrokeStyle(color: theme.color(group), widthMm: 0.35, opacity: 0.7, dash: DashPattern([2.5, 1.2])))),
+                          to: .legend, title: "Legend")
+                text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
+                y += 5
+            }
+        }
+        if layers.contains(.zone) {
+            scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                               style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
+                      to: .legend, title: "Legend")
+            text("zone", "Entrapment zone, mean ± 1 SD")
+            y += 5
+            scene.add(.ellipse("legend-zone2-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                               style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
+            text("zone2", "… and ± 2 SD (fainter)")
+            y += 5
+            if options.zones == .all {
+                scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                                   style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
+                          to: .legend, title: "Legend")
+                text("variant", "Another source's zone")
+                y += 5
+                scene.add(.ellipse("legend-disputed-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                                   style: Style(stroke: StrokeStyle(color: theme.disputed, widthMm: 0.5, dash: DashPattern([0.6, 1.0])))),
+                          to: .legend, title: "Legend")
+                text("disputed", "Disputed variant (see atlas)")
+                y += 5
+            }
+        }
+        if layers.contains(.injection) {
+            scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .target, sizeMm: 4.2, style: .fill(theme.injection))),
+                      to: .legend, title: "Legend")
+            text("injection", "Diagnostic block site")
             y += 5
         }
-        scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
-                           style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
-                  to: .legend, title: "Legend")
-        text("zone", "Entrapment zone, mean ± 1 SD")
-        y += 5
-        scene.add(.ellipse("legend-zone2-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
-                           style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
-        text("zone2", "… and ± 2 SD (fainter)")
-        y += 5
-        if options.zones == .all {
-            scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
-                               style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
+        if layers.contains(.bone) {
+            scene.add(.path("legend-bone-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+                            style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45))),
                       to: .legend, title: "Legend")
-            text("variant", "Another source's zone")
-            y += 5
-            scene.add(.ellipse("legend-disputed-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
-                               style: Style(stroke: StrokeStyle(color: theme.disputed, widthMm: 0.5, dash: DashPattern([0.6, 1.0])))),
-                      to: .legend, title: "Legend")
-            text("disputed", "Disputed variant (see atlas)")
+            text("bone", "Bone (iliac crest drawn bold)")
             y += 5
         }
-        scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .target, sizeMm: 4.2, style: .fill(theme.injection))),
-                  to: .legend, title: "Legend")
-        text("injection", "Diagnostic block site")
-        y += 5
-        swatchLine("bone", theme.bone, width: 1.4, dash: nil)
-        text("bone", "Iliac crest, bone")
-        y += 5
-        scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
-                        style: Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
-                  to: .legend, title: "Legend")
-        text("fascia", "Thoracolumbar fascia")
-        y += 5
-        swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
-        text("ligament", "Long dorsal SI ligament")
-        y += 5
-        swatchLine("muscle", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
-        text("muscle", "Gluteus maximus border")
-        y += 5
-        scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .ring, sizeMm: 4.5, style: .fill(theme.bone))),
-                  to: .legend, title: "Legend")
-        text("psis", "PSIS dimple (origin level)")
-        y += 7
-        let notes = [
+        if layers.contains(.muscle) {
+            scene.add(.path("legend-muscle-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+                            style: Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
+                      to: .legend, title: "Legend")
+            text("muscle", "Muscle (gluteal, erector spinae)")
+            y += 5
+            swatchLine("muscle-border", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
+            text("muscle-border", "Gluteus maximus border")
+            y += 5
+        }
+        if layers.contains(.fascia) {
+            scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+                            style: Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
+                      to: .legend, title: "Legend")
+            text("fascia", "Thoracolumbar fascia")
+            y += 5
+        }
+        if layers.contains(.ligament) {
+            swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
+            text("ligament", "Ligament (LDSL, sacrotuberous)")
+            y += 5
+        }
+        if layers.contains(.bone) {
+            scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .ring, sizeMm: 4.5, style: .fill(theme.bone))),
+                      to: .legend, title: "Legend")
+            text("psis", "PSIS dimple (origin level)")
+            y += 5
+        }
+        y += 2
+        let notes = !layers.contains(.grid) ? [] : [
             "Grid: 1 cm squares, 5 cm lines",
             "stronger; numbers in cm.",
             "x: L/R of the midline;",

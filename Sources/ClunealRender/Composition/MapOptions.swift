@@ -5,7 +5,10 @@ import ClunealAnatomy
 public struct MapOptions: Hashable, Sendable {
     /// The drawing layers a caller can switch on and off.
     public enum LayerKind: String, Hashable, Sendable, CaseIterable {
-        case outline, bone, fascia, ligament, muscle, nerve, zone, injection, grid, label, legend, measure
+        case outline, territory, bone, fascia, ligament, muscle, nerve, zone, injection, grid, label, legend, measure
+
+        /// What a map draws unless asked otherwise: everything but the optional skin territories.
+        public static let standard: Set<LayerKind> = Set(allCases).subtracting([.territory])
     }
 
     /// Which zones to draw.
@@ -59,7 +62,7 @@ public struct MapOptions: Hashable, Sendable {
     /// True for a blank quiz map.
     public var isQuiz: Bool { !quizMarkers.isEmpty }
 
-    public init(sides: [Side] = Side.allCases, layers: Set<LayerKind> = Set(LayerKind.allCases), zones: ZoneSelection = .defaults,
+    public init(sides: [Side] = Side.allCases, layers: Set<LayerKind> = LayerKind.standard, zones: ZoneSelection = .defaults,
                 highlight: Highlight? = nil, labels: Bool = true, theme: MapTheme = .standard, subtitle: String? = nil) {
         self.sides = sides
         self.layers = layers
