@@ -1,0 +1,108 @@
+import BodyGeometry
+import ClunealAnatomy
+import Foundation
+import Testing
+@testable import ClunealRender
+
+/// The drawn anatomy: smooth curves, filled bones and muscles, skin territories, a legend that
+/// follows the layers and a highlight that keeps each trap's structures.
+@Suite("Map anatomy")
+struct MapAnatomyTests {
+    static func items(_ scene: Scene, _ layer: LayerID) -> [SceneItem] { scene[layer: layer]?.items ?? [] }
+
+    @Test("Every nerve is a smooth curve, in the scene and as cubic Béziers in the SVG", arguments: MapComposerTests.people)
+    func nervesAreSmoothCurves(person: String) throws {
+        let scene = MapComposer(model: try MapComposerTests.model(person)).compose()
+        let nerves = Self.items(scene, .nerve).filter { $0.metadata["kind"] == "nerve" }
+        #expect(nerves.count == 20, "ten branches on each side")
+        for n in nerves {
+            guard case .path(let path, _) = n.content else { Issue.record("\(n.id) is not a path"); continue }
+            #expect(path.subpaths.allSatisfy { $0.isSmooth }, "\(n.id)")
+        }
+        let svg = try SVGWriter().write(scene)
+        for side in ["left", "right"] {
+            let id = "mcn-2-\(side)\""
+            let element = try #require(svg.range(of: "id=\"\(id)"))
+            let rest = svg[element.upperBound...].prefix(600)
+            #expect(rest.contains(" d=\"M") && rest.contains("C"), "mcn-2-\(side) is written with C commands")
+        }
+    }
+
+    @Test("The bones and muscles of a posterior view are drawn as filled shapes",
+          arguments: ["hip-bone-left", "hip-bone-right", "sacrum", "coccyx", "femur-proximal-left", "lower-lumbar-vertebrae",
+                      "gluteus-maximus-left", "gluteus-medius-right", "erector-spinae-left", "sacrotuberous-ligament-right"])
+    func filledShapes(id: String) throws {
+        let scene = MapComposer(model: try MapComposerTests.model("reference")).compose()
+        let item = try #require(scene.layers.flatMap(\.items).first { $0.id == id }, "\(id) is drawn")
+        guard case .path(let path, let style) = item.content else { Issue.record("\(id) is not a path"); return }
+        #expect(style.effectiveFill != nil, "\(id) is filled")
+        #expect(path.subpaths.allSatisfy { $0.isClosed })
+        #expect(item.metadata["fidelity"] != nil && item.metadata["source"]?.isEmpty == false, "\(id) carries its provenance")
+    }
+
+    @Test func theMiddleNervesLeaveTheSacralForamina() throws {
+        let model = try MapComposerTests.model("reference")
+        for side in Side.allCases {
+            let foramina = model.landmarks.filter { $0.side == side && $0.entry.id.hasPrefix("posterior-sacral-foramen") }.compactMap(\.geometry.asPoint)
+            #expect(foramina.count == 4)
+            for n in model.nerves where n.side == side && n.entry.nerve == .middle {
+                let start = try #require(n.geometry.points.first)
+                #expect(foramina.contains { $0.distance(to: start) < 0.5 }, "\(n.entry.id) \(side) starts at a foramen")
+            }
+        }
+    }
+
+    @Test func skinTerritoriesAreAnOptionalLayer() throws {
+        let model = try MapComposerTests.model("reference")
+        let plain = MapComposer(model: model).compose()
+        #expect(plain[layer: "territory"] == nil, "off by default")
+        var options = MapOptions()
+        options.layers.insert(.territory)
+        let scene = MapComposer(model: model, options: options).compose()
+        let territories = Self.items(scene, "territory")
+        #expect(Set(territories.compactMap { $0.metadata["nerve"] }) == ["superior", "middle", "inferior"])
+        #expect(territories.count == 6, "three groups on each side")
+        #expect(territories.allSatisfy { $0.metadata["kind"] == "territory" })
+        let svg = try SVGWriter().write(scene)
+        #expect(svg.contains("data-kind=\"territory\""))
+        #expect(Self.items(scene, .legend).contains { $0.id == "legend-territory-middle" })
+    }
+
+    @Test("The legend lists only the layers drawn", arguments: [MapOptions.LayerKind.zone, .injection, .fascia, .ligament, .muscle, .bone, .nerve])
+    func legendFollowsTheLayers(off: MapOptions.LayerKind) throws {
+        let model = try MapComposerTests.model("reference")
+        let full = Self.items(MapComposer(model: model).compose(), .legend).map(\.id)
+        var options = MapOptions()
+        options.layers.remove(off)
+        let fewer = Self.items(MapComposer(model: model, options: options).compose(), .legend).map(\.id)
+        let key: [MapOptions.LayerKind: String] = [.zone: "legend-zone", .injection: "legend-injection", .fascia: "legend-fascia",
+                                                   .ligament: "legend-ligament", .muscle: "legend-muscle", .bone: "legend-bone",
+                                                   .nerve: "legend-superior"]
+        let entry = try #require(key[off])
+        #expect(full.contains(entry))
+        #expect(!fewer.contains(entry), "\(entry) stays in the legend with --layers lacking \(off)")
+    }
+
+    @Test("Highlighting a group keeps the structures of its trap at full strength",
+          arguments: [(NerveGroup.superior, "tlf-posterior-layer-left"), (.middle, "long-dorsal-sacroiliac-ligament-left"),
+                      (.inferior, "gluteus-maximus-lower-border-left"), (.inferior, "sacrotuberous-ligament-right")])
+    func highlightKeepsTheTrap(group: NerveGroup, id: String) throws {
+        let model = try MapComposerTests.model("reference")
+        let scene = MapComposer(model: model, options: MapOptions(highlight: .group(group))).compose()
+        let item = try #require(scene.layers.flatMap(\.items).first { $0.id == id })
+        guard case .path(_, let style) = item.content else { Issue.record("not a path"); return }
+        #expect(style.stroke?.opacity == 1, "\(id) keeps full strength when \(group) is highlighted")
+        let other: NerveGroup = group == .superior ? .middle : .superior
+        let faded = MapComposer(model: model, options: MapOptions(highlight: .group(other))).compose()
+        let fadedItem = try #require(faded.layers.flatMap(\.items).first { $0.id == id })
+        guard case .path(_, let fadedStyle) = fadedItem.content else { return }
+        #expect((fadedStyle.stroke?.opacity ?? 1) < 1, "\(id) fades when \(other) is highlighted")
+    }
+
+    @Test func theDefaultPageIsTrimmedToTheAnatomy() throws {
+        let scene = MapComposer(model: try MapComposerTests.model("reference")).compose()
+        let box = scene.layout.bodyViewport
+        #expect(box.max.z <= 175, "no empty back above L1 (top \(box.max.z))")
+        #expect(box.min.z >= -260, "no long empty thigh (bottom \(box.min.z))")
+    }
+}
