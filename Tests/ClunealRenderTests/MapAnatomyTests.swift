@@ -106,3 +106,46 @@ struct MapAnatomyTests {
         #expect(box.min.z >= -260, "no long empty thigh (bottom \(box.min.z))")
     }
 }
+
+/// Every label on every sample map belongs to its own item.
+@Suite("Label membership")
+struct LabelMembershipTests {
+    static let configurations: [(String, [Side], MapOptions.ZoneSelection)] = MapComposerTests.people.flatMap { person in
+        [(person, [Side.left, .right], MapOptions.ZoneSelection.defaults), (person, [.left], .all), (person, [.right], .defaults)]
+    }
+
+    @Test("Each tied label has a leader ending on its item and sits no nearer to another item of its kind",
+          arguments: configurations)
+    func labelsBelongToTheirItems(person: String, sides: [Side], zones: MapOptions.ZoneSelection) throws {
+        let renderer = try SceneRenderer.withSystemFonts()
+        var options = MapOptions(sides: sides, zones: zones)
+        options.layers.insert(.territory)
+        let scene = MapComposer(model: try MapComposerTests.model(person), options: options).compose()
+        let pxPerMm = 3.0
+        let transform = try MapTransform(layout: scene.layout, pxPerMm: pxPerMm)
+        let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
+        let boxes = Dictionary(try renderer.textBoxes(in: resolved, pxPerMm: pxPerMm).map { ($0.id, $0.rect) }, uniquingKeysWith: { a, _ in a })
+        let leaders = Dictionary(resolved.layers.flatMap(\.items).filter { $0.metadata["role"] == "leader" }.map { ($0.metadata["label"] ?? "", $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        var tied = 0
+        for item in scene[layer: .label]?.items ?? [] {
+            guard case .text(let label) = item.content, case .automatic(let auto) = label.placement, auto.isTied else { continue }
+            guard let box = boxes[item.id] else { continue } // dropped labels are reported by the placer tests
+            tied += 1
+            let target = auto.target.map(transform.pixel)
+            let own = box.distance(to: target)
+            for rival in auto.rivals {
+                #expect(box.distance(to: rival.map(transform.pixel)) >= own, "\(person) \(sides): \(item.id) is nearer another item than its own")
+            }
+            let leader = try #require(leaders[item.id], "\(item.id) has a leader")
+            guard case .path(let path, _) = leader.content, let end = path.subpaths.first?.points.last else {
+                Issue.record("\(item.id): leader is not a line")
+                continue
+            }
+            let endPx = transform.pixel(end)
+            let onItem = PixelRect(x: endPx.x, y: endPx.y, width: 0, height: 0).distance(to: target)
+            #expect(onItem <= Float(pxPerMm) * 0.6, "\(item.id): the leader ends \(onItem) px from its item")
+        }
+        #expect(tied >= 15, "\(person): only \(tied) tied labels")
+    }
+}

@@ -4,53 +4,114 @@ import ClunealAnatomy
 /// Labels, grid, legend, scale bar, orientation letters, title and notice.
 extension MapComposer {
     static let labelSizeMm = 3.0
+    /// Label text size on this map, page millimetres.
+    var labelSizeMm: Double { Self.labelSizeMm }
     static let smallTextMm = 2.6
 
-    func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular) -> TextLabel {
-        TextLabel(text, at: .body(p), fontSizeMm: Self.labelSizeMm, color: color ?? theme.text, weight: weight,
+    func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular,
+               target: [Point] = [], rivals: [[Point]] = []) -> TextLabel {
+        TextLabel(text, at: .body(p), fontSizeMm: labelSizeMm, color: color ?? theme.text, weight: weight,
                   halo: Halo(color: theme.background, widthMm: 0.5), alignment: .start,
                   placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 1.5,
-                                                           leader: StrokeStyle(color: theme.mutedText, widthMm: 0.2))))
+                                                           leader: StrokeStyle(color: theme.mutedText, widthMm: 0.2),
+                                                           target: target.map(ScenePosition.body),
+                                                           rivals: rivals.map { $0.map(ScenePosition.body) })))
+    }
+
+    /// The drawn line of an item, as points: the smooth curve through a polyline or a nerve's
+    /// centreline (flattened to 0.2 mm), one point for a point.
+    static func drawnChain(_ g: Geometry) -> [Point] {
+        switch g {
+        case .point(let p): [p]
+        case .polyline(let l): SmoothCurve.flattened(through: l.points, closed: false, tolerance: 0.2)
+        case .ribbon(let r): SmoothCurve.flattened(through: r.centreline.points, closed: false, tolerance: 0.2)
+        case .polygon(let p): [p.contains(p.centroid) ? p.centroid : p.points[0]]
+        }
+    }
+
+    /// The point of `chain` (from `fraction` of the way along to its end) farthest from every
+    /// rival: where a leader can end with the least doubt about which line it names.
+    static func clearestPoint(on chain: [Point], from fraction: Double, awayFrom rivals: [[Point]]) -> Point {
+        guard chain.count > 1 else { return chain.first ?? .origin }
+        let start = Int(Double(chain.count - 1) * fraction)
+        var best = chain[chain.count - 1], bestClearance = -1.0
+        for p in chain[start...] {
+            var clearance = Double.infinity
+            for rival in rivals {
+                for q in rival { clearance = Swift.min(clearance, p.distance(to: q)) }
+            }
+            if clearance > bestClearance + 0.5 {
+                best = p
+                bestClearance = clearance
+            }
+        }
+        return best
     }
 
     /// One label per item; bilateral items are labelled on one side only (the first shown).
+    /// Every label is tied by a leader to a point on its own item and placed no nearer to any
+    /// other item of the same kind (nerve, zone, structure or landmark) than to its own.
     func addLabels(to scene: inout Scene) {
         let labelSide = options.sides.first ?? .left
         func onLabelSide(_ side: Side?) -> Bool { side == nil || side == labelSide }
         var placed: [(String, TextLabel)] = []
-        // Entrapment sites at their default zone centre: the most important labels.
-        for z in model.zones where z.isDefault && onLabelSide(z.side) && options.layers.contains(.zone) {
-            let text = z.site.names.short ?? Self.shortName(z.site.names.en)
-            placed.append(("label-\(z.site.id)", label(text, at: z.centre, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold)))
+        // Entrapment sites on their default zone: the most important labels. Zones of one site
+        // group that overlap (the three superior crest sites) share one group label.
+        if options.layers.contains(.zone) {
+            let zones = model.zones.filter { $0.isDefault && onLabelSide($0.side) }
+            let outlines = zones.map { z -> [Point] in
+                let o = z.outline(standardDeviations: 1, error: options.palpationError)
+                return o + (o.first.map { [$0] } ?? [])
+            }
+            var done = Set<Int>()
+            for (i, z) in zones.enumerated() where !done.contains(i) {
+                // Same nerve group and overlapping ±1 SD outlines: one label for the crowd.
+                let crowd = zones.indices.filter { j in
+                    zones[j].site.nerve == z.site.nerve && (j == i || Polygon(outlines[i]).map { p in outlines[j].contains { p.contains($0) } } == true)
+                }
+                crowd.forEach { done.insert($0) }
+                let target = crowd.flatMap { outlines[$0] }
+                let rivals = zones.indices.filter { !crowd.contains($0) }.map { outlines[$0] }
+                let text = crowd.count > 1 ? "\(z.site.nerve.rawValue.capitalized) cluneal tunnels (\(crowd.count) sites)"
+                    : z.site.names.short ?? Self.shortName(z.site.names.en)
+                let anchor = Self.clearestPoint(on: target, from: 0, awayFrom: rivals)
+                placed.append(("label-\(z.site.id)", label(text, at: anchor, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold,
+                                                           target: target, rivals: rivals)))
+            }
         }
         if options.zones == .all {
             for z in model.zones where z.isDisputed && onLabelSide(z.side) {
                 placed.append(("label-\(z.id)", label("\(z.entry.source) (disputed)", at: z.centre, priority: 60, color: theme.disputed)))
             }
         }
-        // Nerve branches near their distal end, where the lines fan out.
+        // Nerve branches where they stand clearest of the other branches, near their ends.
         if options.layers.contains(.nerve) {
-            for n in model.nerves where onLabelSide(n.side) {
-                guard case .ribbon(let r) = n.geometry else { continue }
-                let at = r.centreline.point(atArcLength: r.centreline.length * 0.8)
-                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve))))
+            let nerves = model.nerves.filter { onLabelSide($0.side) }
+            let chains = nerves.map { Self.drawnChain($0.geometry) }
+            for (i, n) in nerves.enumerated() {
+                let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
+                let at = Self.clearestPoint(on: chains[i], from: 0.4, awayFrom: rivals)
+                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
+                                                            target: chains[i], rivals: rivals)))
             }
         }
-        // Structures and landmarks that have a short name.
-        for s in model.structures where onLabelSide(s.side) && options.layers.contains(Self.layerKind(s.entry.kind)) {
+        // Structures that have a short name, against the others of their kind.
+        let structures = model.structures.filter { onLabelSide($0.side) && options.layers.contains(Self.layerKind($0.entry.kind)) }
+        for s in structures {
             guard let text = s.entry.names.short else { continue }
-            let at: Point
-            switch s.geometry {
-            case .polyline(let l): at = l.point(atArcLength: l.length * 0.6)
-            case .ribbon(let r): at = r.centreline.point(atArcLength: r.centreline.length * 0.5)
-            case .polygon(let p): at = p.contains(p.centroid) ? p.centroid : p.points[0]
-            case .point(let p): at = p
-            }
-            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40)))
+            let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
+            let rivals = same.map { Self.drawnChain($0.geometry) }
+            let chain = Self.drawnChain(s.geometry)
+            let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals)
+            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, target: chain, rivals: rivals)))
         }
-        for l in model.landmarks where onLabelSide(l.side) && options.layers.contains(.bone) {
-            guard let text = l.entry.names.short, let p = l.geometry.asPoint else { continue }
-            placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50)))
+        if options.layers.contains(.bone) {
+            let points = model.landmarks.filter { onLabelSide($0.side) && $0.geometry.asPoint != nil }
+            for l in points {
+                guard let text = l.entry.names.short, let p = l.geometry.asPoint else { continue }
+                let rivals = points.filter { $0.entry.id != l.entry.id }.compactMap { $0.geometry.asPoint.map { [$0] } }
+                placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50, target: [p], rivals: rivals)))
+            }
         }
         for (id, text) in placed {
             scene.add(.text(id, text), to: .label, title: "Labels")
