@@ -4,8 +4,31 @@ import ClunealAnatomy
 /// Labels, grid, legend, scale bar, orientation letters, title and notice.
 extension MapComposer {
     static let labelSizeMm = 3.0
-    /// Label text size on this map, page millimetres.
-    var labelSizeMm: Double { Self.labelSizeMm }
+    /// Label text size on this map, page millimetres (`--text-size` in points; 1 pt = 25.4/72 mm).
+    var labelSizeMm: Double { options.textSizePoints * 25.4 / 72 }
+    /// How much larger than the default all map text is.
+    var textScale: Double { options.textSizePoints / MapOptions.defaultTextSizePoints }
+
+    /// One numbered key per zone that is not a site's default (drawn with `--zones all`), in
+    /// atlas order, so a dashed ellipse can be told apart from its neighbours.
+    var zoneKeys: [(number: Int, zoneId: String, source: String, site: String)] {
+        guard options.zones == .all else { return [] }
+        let labelSide = options.sides.first ?? .left
+        var out: [(number: Int, zoneId: String, source: String, site: String)] = []
+        for z in model.zones where !z.isDefault && z.side == labelSide {
+            let source = model.atlas.source(z.entry.source).map(Self.sourceName) ?? z.entry.source
+            out.append((out.count + 1, z.id, source + (z.isDisputed ? " (disputed)" : ""), z.site.names.short ?? Self.shortName(z.site.names.en)))
+        }
+        return out
+    }
+
+    /// "Tubbs 2010" from a citation ("Tubbs RS, Levin, … 2010. …"): first word and first year.
+    static func sourceName(_ s: SourceEntry) -> String {
+        let first = s.citation.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).first.map(String.init) ?? s.id
+        let words = s.citation.split(whereSeparator: { !$0.isNumber })
+        let year = words.first { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+        return year.map { "\(first) \($0)" } ?? s.id
+    }
     static let smallTextMm = 2.6
 
     func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular,
@@ -31,11 +54,18 @@ extension MapComposer {
 
     /// The point of `chain` (from `fraction` of the way along to its end) farthest from every
     /// rival: where a leader can end with the least doubt about which line it names.
-    static func clearestPoint(on chain: [Point], from fraction: Double, awayFrom rivals: [[Point]]) -> Point {
+    /// Only points inside `within` are candidates when any are (a region map's crop).
+    static func clearestPoint(on chain: [Point], from fraction: Double, awayFrom rivals: [[Point]], within: Bounds? = nil) -> Point {
         guard chain.count > 1 else { return chain.first ?? .origin }
         let start = Int(Double(chain.count - 1) * fraction)
-        var best = chain[chain.count - 1], bestClearance = -1.0
-        for p in chain[start...] {
+        var candidates = Array(chain[start...])
+        if let within {
+            let shown = chain.filter { within.contains($0) }
+            let later = candidates.filter { within.contains($0) }
+            candidates = later.isEmpty ? (shown.isEmpty ? candidates : shown) : later
+        }
+        var best = candidates[candidates.count - 1], bestClearance = -1.0
+        for p in candidates {
             var clearance = Double.infinity
             for rival in rivals {
                 for q in rival { clearance = Swift.min(clearance, p.distance(to: q)) }
@@ -54,6 +84,7 @@ extension MapComposer {
     func addLabels(to scene: inout Scene) {
         let labelSide = options.sides.first ?? .left
         func onLabelSide(_ side: Side?) -> Bool { side == nil || side == labelSide }
+        let shownBox = viewport
         var placed: [(String, TextLabel)] = []
         // Entrapment sites on their default zone: the most important labels. Zones of one site
         // group that overlap (the three superior crest sites) share one group label.
@@ -74,14 +105,26 @@ extension MapComposer {
                 let rivals = zones.indices.filter { !crowd.contains($0) }.map { outlines[$0] }
                 let text = crowd.count > 1 ? "\(z.site.nerve.rawValue.capitalized) cluneal tunnels (\(crowd.count) sites)"
                     : z.site.names.short ?? Self.shortName(z.site.names.en)
-                let anchor = Self.clearestPoint(on: target, from: 0, awayFrom: rivals)
+                let anchor = Self.clearestPoint(on: target, from: 0, awayFrom: rivals, within: shownBox)
                 placed.append(("label-\(z.site.id)", label(text, at: anchor, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold,
                                                            target: target, rivals: rivals)))
             }
         }
-        if options.zones == .all {
-            for z in model.zones where z.isDisputed && onLabelSide(z.side) {
-                placed.append(("label-\(z.id)", label("\(z.entry.source) (disputed)", at: z.centre, priority: 60, color: theme.disputed)))
+        // With --zones all, each other source's zone carries its number from the legend's key.
+        let keys = zoneKeys
+        if !keys.isEmpty {
+            let zones = model.zones.filter { onLabelSide($0.side) && zoneIsShown($0) }
+            let outlines = Dictionary(zones.map { z -> (String, [Point]) in
+                let o = z.outline(standardDeviations: 1, error: options.palpationError)
+                return (z.id, o + (o.first.map { [$0] } ?? []))
+            }, uniquingKeysWith: { a, _ in a })
+            for key in keys {
+                guard let z = zones.first(where: { $0.id == key.zoneId }), let own = outlines[z.id] else { continue }
+                let rivals = outlines.filter { $0.key != z.id }.map(\.value).sorted { ($0.first?.x ?? 0, $0.first?.z ?? 0) < ($1.first?.x ?? 0, $1.first?.z ?? 0) }
+                let at = Self.clearestPoint(on: own, from: 0, awayFrom: rivals, within: shownBox)
+                placed.append(("label-zone-\(key.number)", label("\(key.number)", at: at, priority: 60,
+                                                                 color: z.isDisputed ? theme.disputed : theme.textColor(z.site.nerve),
+                                                                 weight: .bold, target: own, rivals: rivals)))
             }
         }
         // Nerve branches where they stand clearest of the other branches, near their ends.
@@ -90,7 +133,7 @@ extension MapComposer {
             let chains = nerves.map { Self.drawnChain($0.geometry) }
             for (i, n) in nerves.enumerated() {
                 let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
-                let at = Self.clearestPoint(on: chains[i], from: 0.4, awayFrom: rivals)
+                let at = Self.clearestPoint(on: chains[i], from: 0.4, awayFrom: rivals, within: shownBox)
                 placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
                                                             target: chains[i], rivals: rivals)))
             }
@@ -102,7 +145,7 @@ extension MapComposer {
             let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
             let rivals = same.map { Self.drawnChain($0.geometry) }
             let chain = Self.drawnChain(s.geometry)
-            let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals)
+            let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals, within: shownBox)
             placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, target: chain, rivals: rivals)))
         }
         if options.layers.contains(.bone) {
@@ -300,102 +343,112 @@ extension MapComposer {
         let x0 = r.maxX + 6
         var y = r.minY + 2
         let width = margins.right - 10
+        // Everything in the legend grows with the text size (--text-size).
+        let k = textScale
         func text(_ id: String, _ s: String, size: Double = 2.8, weight: FontWeight = .regular, dx: Double = 9) {
-            scene.add(.text("legend-\(id)", TextLabel(s, at: .page(PagePoint(x0 + dx, y)), fontSizeMm: size, color: theme.text,
+            scene.add(.text("legend-\(id)", TextLabel(s, at: .page(PagePoint(x0 + dx * k, y)), fontSizeMm: size * k, color: theme.text,
                                                       weight: weight, halo: nil, alignment: TextAlignment(.start, .middle))),
                       to: .legend, title: "Legend")
         }
         func swatchLine(_ id: String, _ color: Color, width: Double, dash: DashPattern?) {
-            scene.add(.path("legend-\(id)-swatch", ScenePath.pageLine(from: PagePoint(x0, y), to: PagePoint(x0 + 7, y)),
+            scene.add(.path("legend-\(id)-swatch", ScenePath.pageLine(from: PagePoint(x0, y), to: PagePoint(x0 + 7 * k, y)),
                             style: Style(stroke: StrokeStyle(color: color, widthMm: width, cap: .butt, dash: dash))),
                       to: .legend, title: "Legend")
         }
         text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
-        y += 6
+        y += 6 * k
         // Only what the map draws: each entry is tied to its layer.
         let layers = options.layers
         if layers.contains(.nerve) {
             for group in NerveGroup.allCases {
                 swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
                 text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
-                y += 5
+                y += 5 * k
             }
         }
         if layers.contains(.territory) {
             for group in NerveGroup.allCases {
-                scene.add(.path("legend-territory-\(group.rawValue)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+                scene.add(.path("legend-territory-\(group.rawValue)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
                                 style: Style(fill: theme.color(group), fillOpacity: 0.14,
                                              stroke: StrokeStyle(color: theme.color(group), widthMm: 0.35, opacity: 0.7, dash: DashPattern([2.5, 1.2])))),
                           to: .legend, title: "Legend")
                 text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
-                y += 5
+                y += 5 * k
             }
         }
         if layers.contains(.zone) {
-            scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+            scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
                       to: .legend, title: "Legend")
             text("zone", "Entrapment zone, mean ± 1 SD")
-            y += 5
-            scene.add(.ellipse("legend-zone2-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+            y += 5 * k
+            scene.add(.ellipse("legend-zone2-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
             text("zone2", "… and ± 2 SD (fainter)")
-            y += 5
+            y += 5 * k
             if options.zones == .all {
-                scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                    style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
                           to: .legend, title: "Legend")
                 text("variant", "Another source's zone")
-                y += 5
-                scene.add(.ellipse("legend-disputed-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5, y)), radiusXMm: 3.5, radiusYMm: 2),
+                y += 5 * k
+                scene.add(.ellipse("legend-disputed-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                    style: Style(stroke: StrokeStyle(color: theme.disputed, widthMm: 0.5, dash: DashPattern([0.6, 1.0])))),
                           to: .legend, title: "Legend")
                 text("disputed", "Disputed variant (see atlas)")
-                y += 5
+                y += 5 * k
+                // The key to the numbered zones: which source put each zone where.
+                text("zone-key-heading", "Zones by source:", weight: .bold, dx: 0)
+                y += 4.5 * k
+                for key in zoneKeys {
+                    text("zone-key-\(key.number)", "\(key.number)  \(key.source) · \(key.site)", size: 2.5, dx: 0)
+                    y += 3.6 * k
+                }
+                y += 1.4 * k
             }
         }
         if layers.contains(.injection) {
-            scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .target, sizeMm: 4.2, style: .fill(theme.injection))),
+            scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .target, sizeMm: 4.2 * k, style: .fill(theme.injection))),
                       to: .legend, title: "Legend")
             text("injection", "Diagnostic block site")
-            y += 5
+            y += 5 * k
         }
         if layers.contains(.bone) {
-            scene.add(.path("legend-bone-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+            scene.add(.path("legend-bone-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
                             style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45))),
                       to: .legend, title: "Legend")
             text("bone", "Bone (iliac crest drawn bold)")
-            y += 5
+            y += 5 * k
         }
         if layers.contains(.muscle) {
-            scene.add(.path("legend-muscle-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+            scene.add(.path("legend-muscle-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
                             style: Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
                       to: .legend, title: "Legend")
             text("muscle", "Muscle (gluteal, erector spinae)")
-            y += 5
+            y += 5 * k
             swatchLine("muscle-border", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
             text("muscle-border", "Gluteus maximus border")
-            y += 5
+            y += 5 * k
         }
         if layers.contains(.fascia) {
-            scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2, width: 7, height: 4)),
+            scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
                             style: Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
                       to: .legend, title: "Legend")
             text("fascia", "Thoracolumbar fascia")
-            y += 5
+            y += 5 * k
         }
         if layers.contains(.ligament) {
             swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
             text("ligament", "Ligament (LDSL, sacrotuberous)")
-            y += 5
+            y += 5 * k
         }
         if layers.contains(.bone) {
-            scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5, y)), shape: .ring, sizeMm: 4.5, style: .fill(theme.bone))),
+            scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .ring, sizeMm: 4.5 * k, style: .fill(theme.bone))),
                       to: .legend, title: "Legend")
             text("psis", "PSIS dimple (origin level)")
-            y += 5
+            y += 5 * k
         }
-        y += 2
+        y += 2 * k
         let notes = !layers.contains(.grid) ? [] : [
             "Grid: 1 cm squares, 5 cm lines",
             "stronger; numbers in cm.",
@@ -405,7 +458,7 @@ extension MapComposer {
         ]
         for (i, line) in notes.enumerated() {
             text("note-\(i)", line, size: 2.5, dx: 0)
-            y += 3.6
+            y += 3.6 * k
         }
         scene.labelObstacles.append(PageRect(x: x0 - 2, y: r.minY, width: width + 4, height: y - r.minY + 2))
     }

@@ -26,6 +26,7 @@ public struct MapComposer: Sendable {
     /// The margins of this map: the base ones, taller at the top when a banner comes first.
     var margins: PageInsets {
         var m = Self.baseMargins
+        m.right *= textScale
         if options.banner != nil { m.top += Self.bannerHeight }
         return m
     }
@@ -59,8 +60,12 @@ public struct MapComposer: Sendable {
             guard let p = l.geometry.asPoint else { continue }
             tall.append(p)
         }
-        let heights = Bounds(tall) ?? Bounds(min: Point(-200, -250), max: Point(200, 200))
-        let widths = Bounds(wide + tall) ?? heights
+        var heights = Bounds(tall) ?? Bounds(min: Point(-200, -250), max: Point(200, 200))
+        var widths = Bounds(wide + tall) ?? heights
+        if let group = options.region.group, let frame = regionFrame(group, sides: sides) {
+            heights = frame
+            widths = frame
+        }
         let box = Bounds(min: Point(widths.min.x, heights.min.z), max: Point(widths.max.x, heights.max.z))
         var minX = box.min.x - Self.bodyPadding, maxX = box.max.x + Self.bodyPadding
         if sides == [.left] { minX = -Self.bodyPadding - 8 }
@@ -75,6 +80,36 @@ public struct MapComposer: Sendable {
         func up(_ v: Double) -> Double { (v / 10).rounded(.up) * 10 }
         return Bounds(min: Point(down(minX), down(box.min.z - Self.bodyPadding)), max: Point(up(maxX), up(box.max.z + Self.bodyPadding)))
     }
+
+    /// The region of one nerve group: its default zones at ±2 SD and the line structures that
+    /// make its traps (the crest, the long dorsal ligament, the border of gluteus maximus), with
+    /// the midline; nil when the atlas has none of them.
+    func regionFrame(_ group: NerveGroup, sides: Set<Side>) -> Bounds? {
+        var points: [Point] = [Point(0, 0)]
+        let sites = model.atlas.document.entrapmentSites.filter { $0.nerve == group }
+        let trap = Set(sites.flatMap { [$0.structure] + ($0.alsoFormedBy ?? []) })
+        let zones = model.zones.filter { $0.isDefault && $0.site.nerve == group && shown($0.side) }
+        for z in zones { points += z.outline(standardDeviations: 2, error: options.palpationError) }
+        // The group's nerves near their traps (within the reach below of a default zone's centre).
+        for n in model.nerves where n.entry.nerve == group && shown(n.side) {
+            let chain = SmoothCurve.flattened(through: n.geometry.points, closed: false, tolerance: 0.5)
+            points += chain.filter { p in zones.contains { $0.centre.distance(to: p) <= Self.regionNerveReach } }
+        }
+        for s in model.structures where trap.contains(s.entry.id) && shown(s.side) {
+            switch s.geometry {
+            case .polyline, .ribbon, .point: points += s.geometry.points
+            case .polygon: continue
+            }
+        }
+        guard points.count > 1, let box = Bounds(points) else { return nil }
+        let pad = Self.regionPadding
+        return Bounds(min: Point(box.min.x - pad, box.min.z - pad), max: Point(box.max.x + pad, box.max.z + pad))
+    }
+
+    /// How far from a trap a region still shows the nerves, millimetres.
+    static let regionNerveReach = 50.0
+    /// Room kept around a region's anatomy, millimetres (besides the usual body padding).
+    static let regionPadding = 10.0
 
     public func compose() -> Scene {
         let box = viewport
@@ -103,6 +138,9 @@ public struct MapComposer: Sendable {
         if layers.contains(.injection) { addInjectionSites(to: &scene) }
         if layers.contains(.label) && options.labels { addLabels(to: &scene) }
         if options.isQuiz { addQuizMarkers(to: &scene) }
+        // Nothing drawn in the body frame may spill past the viewport into the margins (a
+        // region map crops the anatomy; the full map only trims the outline and long sheets).
+        scene = scene.clippedToViewport()
         addBanner(to: &scene)
         addTitle(to: &scene)
         if options.isQuiz {

@@ -11,6 +11,28 @@ public struct MapOptions: Hashable, Sendable {
         public static let standard: Set<LayerKind> = Set(allCases).subtracting([.territory])
     }
 
+    /// The part of the body a map shows.
+    public enum Region: String, Hashable, Sendable, CaseIterable {
+        /// Everything from L1 to the upper thigh.
+        case full
+        /// The superior nerves' crossing of the iliac crest.
+        case crest
+        /// The middle nerves' exit beside the sacrum under the long dorsal ligament.
+        case sacral
+        /// The inferior nerves round the lower border of gluteus maximus and the ischium.
+        case gluteal
+
+        /// The nerve group whose entrapment sites frame the region (nil for the full map).
+        public var group: NerveGroup? {
+            switch self {
+            case .full: nil
+            case .crest: .superior
+            case .sacral: .middle
+            case .gluteal: .inferior
+            }
+        }
+    }
+
     /// Which zones to draw.
     public enum ZoneSelection: Hashable, Sendable {
         /// Each site's default zone.
@@ -58,6 +80,17 @@ public struct MapOptions: Hashable, Sendable {
     /// Added in quadrature to each zone's spread when its ±1 and ±2 SD outlines are drawn
     /// (``PlacedZone/outline(standardDeviations:error:count:)``); anatomy-only unless asked.
     public var palpationError: PalpationUncertainty = .anatomyOnly
+
+    /// Text size of the map labels, points on the life-size page (1 pt = 25.4/72 mm); the
+    /// legend and notes grow in proportion.
+    public var textSizePoints: Double = MapOptions.defaultTextSizePoints
+    /// The part of the body shown; every region keeps the life-size scale and the grid.
+    public var region: Region = .full
+
+    /// 9 pt: 3.2 mm, readable on an A3 print of the full map and on a slide of one region.
+    public static let defaultTextSizePoints = 9.0
+    /// The text sizes a map accepts, points.
+    public static let textSizeRange: ClosedRange<Double> = 4...36
 
     /// True for a blank quiz map.
     public var isQuiz: Bool { !quizMarkers.isEmpty }
