@@ -149,3 +149,71 @@ struct LabelMembershipTests {
         #expect(tied >= 15, "\(person): only \(tied) tied labels")
     }
 }
+
+/// Regions, text size and the zone key.
+@Suite("Map regions and text")
+struct MapRegionTests {
+    @Test("A region crops to its group's traps at true scale, with the grid", arguments: [MapOptions.Region.crest, .sacral, .gluteal])
+    func regionsKeepTrueScaleAndTheGrid(region: MapOptions.Region) throws {
+        let model = try MapComposerTests.model("reference")
+        let full = MapComposer(model: model).compose()
+        var options = MapOptions()
+        options.region = region
+        let scene = MapComposer(model: model, options: options).compose()
+        let box = scene.layout.bodyViewport, fullBox = full.layout.bodyViewport
+        #expect(box.width < fullBox.width || box.height < fullBox.height, "\(region) is smaller than the full map")
+        #expect((box.width * box.height) < 0.6 * (fullBox.width * fullBox.height))
+        // True scale: one body millimetre is one page millimetre in both.
+        let a = scene.layout.pagePoint(.body(Point(0, 0))), b = scene.layout.pagePoint(.body(Point(10, -10)))
+        #expect(abs(abs(b.x - a.x) - 10) < 1e-9 && abs((b.y - a.y) - 10) < 1e-9)
+        #expect(!(scene[layer: .grid]?.items.isEmpty ?? true), "the grid is kept")
+        // Every default zone of the region's group is inside the crop; nothing spills out.
+        let group = try #require(region.group)
+        for z in model.zones where z.isDefault && z.site.nerve == group {
+            #expect(box.contains(z.centre), "\(z.id) is shown")
+        }
+        for layer in scene.layers {
+            for item in layer.items {
+                guard case .path(let path, _) = item.content else { continue }
+                for sub in path.subpaths {
+                    for p in sub.points {
+                        if case .body(let q) = p, !sub.isSmooth {
+                            #expect(q.z >= box.min.z - 1e-6 && q.z <= box.max.z + 1e-6 && q.x >= box.min.x - 1e-6 && q.x <= box.max.x + 1e-6,
+                                    "\(item.id) leaves the crop")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("Text size in points sets the labels and grows the legend", arguments: [6.0, 9.0, 14.0])
+    func textSize(points: Double) throws {
+        var options = MapOptions()
+        options.textSizePoints = points
+        let scene = MapComposer(model: try MapComposerTests.model("reference"), options: options).compose()
+        let labels = scene[layer: .label]?.items ?? []
+        #expect(!labels.isEmpty)
+        for item in labels {
+            guard case .text(let label) = item.content else { continue }
+            #expect(abs(label.fontSizeMm - points * 25.4 / 72) < 1e-9, "\(item.id)")
+        }
+        let heading = try #require(scene[layer: .legend]?.items.first { $0.id == "legend-heading" })
+        guard case .text(let h) = heading.content else { Issue.record("heading is not text"); return }
+        #expect(abs(h.fontSizeMm - 3.6 * points / MapOptions.defaultTextSizePoints) < 1e-9)
+    }
+
+    @Test func allZonesAreNumberedAndKeyed() throws {
+        let model = try MapComposerTests.model("reference")
+        let scene = MapComposer(model: model, options: MapOptions(sides: [.left], zones: .all)).compose()
+        let others = model.zones.filter { !$0.isDefault && $0.side == .left }
+        let numbers = (scene[layer: .label]?.items ?? []).filter { $0.id.hasPrefix("label-zone-") }
+        #expect(numbers.count == others.count, "one number per non-default zone")
+        let keys = (scene[layer: .legend]?.items ?? []).compactMap { item -> String? in
+            guard item.id.hasPrefix("legend-zone-key-"), item.id != "legend-zone-key-heading", case .text(let t) = item.content else { return nil }
+            return t.text
+        }
+        #expect(keys.count == others.count)
+        #expect(keys.contains { $0.contains("Tubbs 2010") } || keys.contains { $0.contains("Lu 1998") }, "keys name the source")
+    }
+}
