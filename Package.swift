@@ -29,9 +29,11 @@ let package = Package(
         // the -I/-l flags; the providers are the install hint when they are missing.
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
-        // Scene model, map composition, label placement, rasteriser, text, PNG and SVG writers.
-        // No file I/O: it takes scenes (and font bytes) and returns pixels and bytes.
-        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "ClunealAnatomy", "ClunealPalpation", "CLibPNG", "CFreeType"]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        // Scene model, map composition, label placement, rasteriser, text, PNG, SVG and PDF
+        // writers, print layouts (tiles, fit to a page). No file I/O: it takes scenes (and font
+        // bytes) and returns pixels and bytes.
+        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "ClunealAnatomy", "ClunealPalpation", "CLibPNG", "CFreeType", "CCairo"]),
         // Palpation walk-throughs, quizzes (with numbered map markers and answer keys) and the
         // care-pathway guide, all generated from the atlas. No I/O: values in, values out.
         .target(name: "ClunealTeaching", dependencies: ["ClunealAnatomy", "ClunealPalpation", "BodyGeometry"]),

@@ -24,6 +24,8 @@ public enum RenderError: Error, Hashable, Sendable {
     case libpng(String)
     /// The bytes are not a PNG this decoder can read.
     case malformedPNG(String)
+    /// A Cairo call failed while writing a PDF (the function and Cairo's message).
+    case cairo(function: String, message: String)
 }
 
 extension RenderError: CustomStringConvertible {
@@ -41,6 +43,7 @@ extension RenderError: CustomStringConvertible {
         case .invalidPNGText(let k, let reason): "PNG text '\(k)': \(reason)"
         case .libpng(let message): "libpng: \(message)"
         case .malformedPNG(let message): "not a readable PNG: \(message)"
+        case .cairo(let function, let message): "Cairo (\(function)): \(message)"
         }
     }
 }

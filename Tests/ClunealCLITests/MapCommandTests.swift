@@ -70,14 +70,14 @@ struct MapCommandTests {
     @Test(arguments: [
         (["map", "--px-per-cm", "0"], Int32(64), "--px-per-cm"),
         (["map", "--px-per-cm", "5", "--dpi", "300"], 64, "--px-per-cm or --dpi"),
-        (["map", "-o", "map.gif"], 64, ".png or .svg"),
+        (["map", "-o", "map.gif"], 64, ".png, .svg or .pdf"),
         (["map", "--side", "middle"], 64, "--side"),
         (["map", "--theme", "neon"], 64, "--theme"),
         (["map", "--layers", "nerve,bones"], 64, "bones"),
         (["map", "--highlight", "spleen"], 64, "--highlight"),
         (["map", "--zones", "nobody-2020"], 64, "--zones"),
         (["map", "-o", "/nonexistent-folder/map.png"], 73, "/nonexistent-folder"),
-        (["map", "-o", "/tmp"], 64, ".png or .svg"),
+        (["map", "-o", "/tmp"], 64, ".png, .svg or .pdf"),
     ])
     func badOptionsAreRefusedWithTheirName(arguments: [String], status: Int32, mentions: String) throws {
         let r = try CLIRunner.run(arguments)
@@ -137,10 +137,11 @@ struct BlankMapCommandTests {
         let folder = try MapCommandTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let png = folder.appendingPathComponent("handout.png")
-        let r = try CLIRunner.run(["map", "--handout", "self-care", "-o", png.path, "--px-per-cm", "3"])
+        let r = try CLIRunner.run(["map", "--handout", "self-care", "-o", png.path, "--px-per-cm", "20"])
         #expect(r.status == 0, "\(r.stderr)")
         let decoded = try PNGDecoder.decode([UInt8](try Data(contentsOf: png)))
-        #expect(decoded.width > 100)
+        // One A4 page (210 × 297 mm) at 2 px/mm.
+        #expect(decoded.width == 420 && decoded.height == 594)
         let bad = try CLIRunner.run(["map", "--handout", "self-care", "--quiz"])
         #expect(bad.status == 64)
         let unknown = try CLIRunner.run(["map", "--handout", "surgery"])

@@ -75,4 +75,41 @@ struct QuizMapAndHandoutTests {
         #expect(words.contains("urgent"))
         #expect(words.contains(EducationNotice.text))
     }
+
+    /// 12 pt and 14 pt in millimetres.
+    static let bodyTextRange = (12 * 25.4 / 72)...(14 * 25.4 / 72)
+
+    @Test("The handout is one page of the paper, 12–14 pt body text, seen from behind with L and R, no commands",
+          arguments: [Paper.a4, .letter], MapTheme.Name.allCases)
+    func theHandoutFitsOnePageAPatientCanRead(paper: Paper, theme: MapTheme.Name) throws {
+        let scene = HandoutComposer(model: try MapComposerTests.model("reference"), theme: .named(theme), paper: paper).compose()
+        #expect(scene.pageSize == paper.portrait)
+        let r = scene.layout.viewportRect
+        #expect(r.minX >= 0 && r.minY >= 0 && r.maxX <= scene.pageSize.width && r.maxY <= scene.pageSize.height)
+        let fonts = try FontSet.dejaVuSans()
+        var labels: [(id: String, label: TextLabel)] = []
+        for item in scene.layers.flatMap(\.items) {
+            if case .text(let l) = item.content { labels.append((item.id, l)) }
+        }
+        let body = labels.filter { $0.id.hasPrefix("intro-") || $0.id.hasPrefix("outro-") }
+        #expect(body.count >= 4)
+        for (id, label) in body {
+            #expect(Self.bodyTextRange.contains(label.fontSizeMm), "\(id) is \(label.fontSizeMm * 72 / 25.4) pt")
+            // Wrapped inside the margins.
+            let width = try fonts.face(label.weight).extent(of: label.text, fontSizeMm: label.fontSizeMm).widthMm
+            #expect(width <= scene.pageSize.width - 2 * HandoutComposer.marginMm + 1e-6, "\(id) is \(width) mm wide")
+        }
+        let words = labels.map(\.label.text).joined(separator: "\n")
+        #expect(words.contains("seen from behind"))
+        #expect(labels.contains { $0.id == "side-left" && $0.label.text == "L" })
+        #expect(labels.contains { $0.id == "side-right" && $0.label.text == "R" })
+        #expect(words.contains("Get urgent help"))
+        #expect(!words.contains("cluneal ") && !words.contains("--"), "a command line on a patient's handout")
+        // The patient's left is on the page's left: the left L sits left of every right-side spot.
+        let left = try #require(labels.first { $0.id == "side-left" }).label
+        let rightSpot = try #require(scene[layer: "avoid"]?.items.first { $0.metadata["side"] == "right" })
+        if case .page(let l) = left.anchor, case .ellipse(let e, _) = rightSpot.content {
+            #expect(l.x < scene.layout.pagePoint(e.centre).x)
+        }
+    }
 }

@@ -31,11 +31,13 @@ public struct BodyModel: Sendable {
         self.scaling = fitted.scaling
         self.warp = warp
 
+        // The person's sex places its landmark variants before the warp (local, never a warp).
+        let geometry = atlas.geometry(for: measurements.sex)
         func widthScale(_ p: Point) -> Double { warp.localScale(at: p) }
         func placeAll<E>(_ entries: [E], _ lat: (E) -> Laterality, _ id: (E) -> String) -> [Placed<E>] {
             var out: [Placed<E>] = []
             for e in entries {
-                guard let g = atlas.geometry[id(e)] else { continue }
+                guard let g = geometry[id(e)] else { continue }
                 let laterality = lat(e)
                 if laterality == .midline {
                     if let w = g.mapped(warp.apply, widthScale: widthScale) { out.append(Placed(entry: e, side: nil, geometry: w)) }
@@ -53,7 +55,7 @@ public struct BodyModel: Sendable {
         structures = placeAll(atlas.document.structures, \.laterality, \.id)
         nerves = placeAll(atlas.document.nerves, \.laterality, \.id)
 
-        let reference = FrameResolver.reference(document: atlas.document, geometry: atlas.geometry, frames: atlas.frames)
+        let reference = FrameResolver.reference(document: atlas.document, geometry: geometry, frames: atlas.frames)
         func sides(_ l: Laterality) -> [Side] {
             switch l {
             case .left: [.left]

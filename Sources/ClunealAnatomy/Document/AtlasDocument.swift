@@ -104,6 +104,10 @@ public struct ReferenceBody: Codable, Hashable, Sendable {
     /// it in quadrature to each zone's spread unless the user sets another value. Absent: 0,
     /// anatomy-only scores.
     public var palpationErrorMillimetres: SourcedValue?
+    /// How far a palpated crest summit (intercristal line) lies above the imaged, bony one
+    /// (millimetres at the reference stature, by sex). A crest height measured by palpation is
+    /// lowered by this before it scales the body, whose crest is the bony one. Absent: 0.
+    public var palpatedCrestAboveImagedMillimetres: SexSpecificValue?
     public var description: String?
 }
 
@@ -152,6 +156,16 @@ public struct LandmarkEntry: Codable, Hashable, Sendable {
     /// How to find it on a person, in words a trainee can follow.
     public var palpation: String?
     public var note: String?
+    /// Where a point landmark lies for one sex, when a source gives a difference. Used in place
+    /// of `geometry` when the person's sex is given (local to the landmark: no warp).
+    public var bySex: [SexVariantEntry]?
+}
+
+/// A point landmark's position for one sex, with its own sourcing.
+public struct SexVariantEntry: Codable, Hashable, Sendable {
+    public var sex: Sex
+    public var geometry: GeometryEntry
+    public var provenance: Provenance
 }
 
 /// Structure kinds, which are also the map's drawing layers.

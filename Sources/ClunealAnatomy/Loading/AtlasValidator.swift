@@ -103,9 +103,15 @@ struct AtlasValidator {
             checkNumber(error.value, PalpationUncertainty.range, "mm", path.appending("value"))
             checkProvenance(Provenance(fidelity: error.fidelity, sources: error.sources, derivation: error.derivation), path, sourceIds)
         }
+        if let offset = doc.reference.palpatedCrestAboveImagedMillimetres {
+            let path = root.appending("reference").appending("palpatedCrestAboveImagedMillimetres")
+            for (field, v) in offset.all { checkNumber(v, CrestLevelCorrection.offsetRange, "mm", path.appending(field)) }
+            checkProvenance(Provenance(fidelity: offset.fidelity, sources: offset.sources, derivation: offset.derivation), path, sourceIds)
+        }
 
         // Geometry.
         var geometry: [String: Geometry] = [:]
+        var sexGeometry: [Sex: [String: Geometry]] = [:]
         for (i, e) in doc.landmarks.enumerated() {
             let path = root.appending("landmarks").appending(i)
             checkNames(e.names, path)
@@ -115,6 +121,20 @@ struct AtlasValidator {
                     fail(.invalidValue("a landmark is a point or a polyline, not a \(g.kindName)"), path.appending("geometry"))
                 }
                 geometry[e.id] = g
+            }
+            var sexes = Set<Sex>()
+            for (j, variant) in (e.bySex ?? []).enumerated() {
+                let variantPath = path.appending("bySex").appending(j)
+                checkProvenance(variant.provenance, variantPath.appending("provenance"), sourceIds)
+                if !sexes.insert(variant.sex).inserted {
+                    fail(.invalidValue("sex \"\(variant.sex.rawValue)\" is given twice"), variantPath.appending("sex"))
+                }
+                guard let g = checkGeometry(variant.geometry, e.laterality, variantPath.appending("geometry")) else { continue }
+                if g.asPoint == nil || geometry[e.id]?.asPoint == nil {
+                    fail(.invalidValue("a sex-specific variant replaces a point landmark by a point"), variantPath.appending("geometry"))
+                } else {
+                    sexGeometry[variant.sex, default: [:]][e.id] = g
+                }
             }
         }
         for (i, e) in doc.structures.enumerated() {
@@ -245,7 +265,7 @@ struct AtlasValidator {
         if !errors.isEmpty {
             throw AtlasErrors(errors.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) })
         }
-        return Atlas(file: decoded.file, document: doc, sources: sources, geometry: geometry, frames: frames)
+        return Atlas(file: decoded.file, document: doc, sources: sources, geometry: geometry, sexGeometry: sexGeometry, frames: frames)
     }
 
     // MARK: - Checks

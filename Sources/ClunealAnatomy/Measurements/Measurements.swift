@@ -28,18 +28,23 @@ public struct Measurements: Hashable, Sendable {
     public var sex: Sex?
     /// Horizontal distance from the midline to the PSIS dimple (the same both sides).
     public var psisFromMidline: Length?
-    /// Height of the crest summit (intercristal line) above the PSIS level.
+    /// Height of the crest summit (intercristal line) above the PSIS level, as measured.
     public var crestSummitAbovePSIS: Length?
+    /// How the crest summit was found (for `crestSummitAbovePSIS` and a measured `crest-summit`
+    /// landmark); nil: ``CrestLevelSource/default`` (palpation).
+    public var crestSummitSource: CrestLevelSource?
     /// Bony bicristal (bi-iliac) breadth.
     public var bicristalWidth: Length?
     public var palpated: [PalpatedLandmark]
 
     public init(stature: Length? = nil, sex: Sex? = nil, psisFromMidline: Length? = nil,
-                crestSummitAbovePSIS: Length? = nil, bicristalWidth: Length? = nil, palpated: [PalpatedLandmark] = []) {
+                crestSummitAbovePSIS: Length? = nil, crestSummitSource: CrestLevelSource? = nil,
+                bicristalWidth: Length? = nil, palpated: [PalpatedLandmark] = []) {
         self.stature = stature
         self.sex = sex
         self.psisFromMidline = psisFromMidline
         self.crestSummitAbovePSIS = crestSummitAbovePSIS
+        self.crestSummitSource = crestSummitSource
         self.bicristalWidth = bicristalWidth
         self.palpated = palpated
     }
@@ -55,6 +60,7 @@ public struct Measurements: Hashable, Sendable {
         Measurements(stature: other.stature ?? stature, sex: other.sex ?? sex,
                      psisFromMidline: other.psisFromMidline ?? psisFromMidline,
                      crestSummitAbovePSIS: other.crestSummitAbovePSIS ?? crestSummitAbovePSIS,
+                     crestSummitSource: other.crestSummitSource ?? crestSummitSource,
                      bicristalWidth: other.bicristalWidth ?? bicristalWidth,
                      palpated: other.palpated.isEmpty ? palpated : other.palpated)
     }

@@ -2,15 +2,18 @@
 ///
 /// ```json
 /// { "height": "172cm", "sex": "female", "psisFromMidline": "4.2cm",
-///   "crestSummitAbovePsis": "8cm", "bicristalWidth": "27.5cm",
+///   "crestSummitAbovePsis": "8cm", "crestSummitFrom": "palpation", "bicristalWidth": "27.5cm",
 ///   "landmarks": [ { "id": "greater-trochanter", "side": "left", "lateral": "16cm", "vertical": "-8cm" } ] }
 /// ```
 /// Lengths are strings with a unit (mm, cm, m) or bare numbers in centimetres, as at the CLI.
+/// `crestSummitFrom` is `palpation` (the default: lowered to the bony level before it scales the
+/// body) or `imaging` (used as it is).
 public struct MeasurementsDocument: Codable, Hashable, Sendable {
     public var height: LengthValue?
     public var sex: Sex?
     public var psisFromMidline: LengthValue?
     public var crestSummitAbovePsis: LengthValue?
+    public var crestSummitFrom: CrestLevelSource?
     public var bicristalWidth: LengthValue?
     public var landmarks: [PalpatedLandmarkEntry]?
 
@@ -74,6 +77,7 @@ extension Measurements {
         m.sex = document.sex
         m.psisFromMidline = try read(document.psisFromMidline, root.appending("psisFromMidline"))
         m.crestSummitAbovePSIS = try read(document.crestSummitAbovePsis, root.appending("crestSummitAbovePsis"))
+        m.crestSummitSource = document.crestSummitFrom
         m.bicristalWidth = try read(document.bicristalWidth, root.appending("bicristalWidth"))
         for (i, l) in (document.landmarks ?? []).enumerated() {
             let path = root.appending("landmarks").appending(i)

@@ -14,12 +14,16 @@ public struct Atlas: Sendable {
     /// Geometry of every landmark, structure and nerve, by id.
     public let geometry: [String: Geometry]
     public let frames: [String: Frame]
+    /// Point landmarks placed differently for one sex (their `bySex` variants), by sex and id.
+    public let sexGeometry: [Sex: [String: Geometry]]
 
-    init(file: String, document: AtlasDocument, sources: [SourceEntry], geometry: [String: Geometry], frames: [String: Frame]) {
+    init(file: String, document: AtlasDocument, sources: [SourceEntry], geometry: [String: Geometry],
+         sexGeometry: [Sex: [String: Geometry]] = [:], frames: [String: Frame]) {
         self.file = file
         self.document = document
         self.sources = sources
         self.geometry = geometry
+        self.sexGeometry = sexGeometry
         self.frames = frames
         self.sourceIndex = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -30,6 +34,18 @@ public struct Atlas: Sendable {
     public var version: String { document.version }
     public var title: String { document.title }
     public var referenceStatureMillimetres: Double { document.reference.statureMillimetres.value }
+
+    /// The geometry of a body of `sex`: ``geometry`` with that sex's landmark variants in place
+    /// (as written, when `sex` is nil). Local: only the varied landmarks move.
+    public func geometry(for sex: Sex?) -> [String: Geometry] {
+        guard let sex, let variants = sexGeometry[sex] else { return geometry }
+        return geometry.merging(variants) { _, variant in variant }
+    }
+
+    /// Ids of the landmarks placed differently for `sex`, sorted.
+    public func sexSpecificLandmarks(for sex: Sex?) -> [String] {
+        sex.flatMap { sexGeometry[$0] }.map { $0.keys.sorted() } ?? []
+    }
 
     public func source(_ id: String) -> SourceEntry? { sourceIndex[id] }
     public func landmark(_ id: String) -> LandmarkEntry? { document.landmarks.first { $0.id == id } }

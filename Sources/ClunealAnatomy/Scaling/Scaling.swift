@@ -34,9 +34,39 @@ public struct Scaling: Codable, Hashable, Sendable {
     public var statureRatio: Double?
     public var statureMillimetres: Double?
     public var sex: Sex?
+    /// How a measured crest summit height was brought to the bony level (nil: none measured).
+    public var crestCorrection: CrestLevelCorrection?
+    /// Landmarks placed by the person's sex before the fit (atlas `bySex` variants), by id.
+    public var sexSpecificLandmarks: [String]
     public var pairs: [ScalingPair]
     /// Fallbacks taken and other things a reader should know.
     public var notes: [String]
+
+    public init(method: ScalingMethod, statureRatio: Double?, statureMillimetres: Double?, sex: Sex?,
+                crestCorrection: CrestLevelCorrection? = nil, sexSpecificLandmarks: [String] = [],
+                pairs: [ScalingPair], notes: [String]) {
+        self.method = method
+        self.statureRatio = statureRatio
+        self.statureMillimetres = statureMillimetres
+        self.sex = sex
+        self.crestCorrection = crestCorrection
+        self.sexSpecificLandmarks = sexSpecificLandmarks
+        self.pairs = pairs
+        self.notes = notes
+    }
+
+    /// Records written before the crest correction and sex variants existed still read.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(method: try c.decode(ScalingMethod.self, forKey: .method),
+                  statureRatio: try c.decodeIfPresent(Double.self, forKey: .statureRatio),
+                  statureMillimetres: try c.decodeIfPresent(Double.self, forKey: .statureMillimetres),
+                  sex: try c.decodeIfPresent(Sex.self, forKey: .sex),
+                  crestCorrection: try c.decodeIfPresent(CrestLevelCorrection.self, forKey: .crestCorrection),
+                  sexSpecificLandmarks: try c.decodeIfPresent([String].self, forKey: .sexSpecificLandmarks) ?? [],
+                  pairs: try c.decode([ScalingPair].self, forKey: .pairs),
+                  notes: try c.decode([String].self, forKey: .notes))
+    }
 
     /// One line for text output and PNG metadata.
     public var summary: String {
@@ -44,6 +74,11 @@ public struct Scaling: Codable, Hashable, Sendable {
         if let r = statureRatio, let h = statureMillimetres {
             parts.append("height \(LengthUnit.centimetres.format(h)) (ratio \(LengthUnit.fixed(r, 3)))")
         }
+        if let sex {
+            let placed = sexSpecificLandmarks.isEmpty ? "" : " (\(sexSpecificLandmarks.joined(separator: ", ")) placed for the sex)"
+            parts.append("sex \(sex.rawValue)\(placed)")
+        }
+        if let crestCorrection { parts.append(crestCorrection.summary) }
         let measured = pairs.filter { $0.landmark != "origin" }
         if !measured.isEmpty {
             let names = measured.map { p in p.side.map { "\(p.landmark) \($0.rawValue)" } ?? p.landmark }

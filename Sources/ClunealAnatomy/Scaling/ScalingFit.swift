@@ -9,8 +9,10 @@ enum ScalingFit {
         let ratio = m.stature.map { $0.millimetres / atlas.referenceStatureMillimetres }
         let s = ratio ?? 1
         var notes: [String] = []
+        let geometry = atlas.geometry(for: m.sex)
+        let sexSpecific = atlas.sexSpecificLandmarks(for: m.sex)
         func ref(_ id: String, _ side: Side) -> Point? {
-            guard let p = atlas.geometry[id]?.asPoint, let l = atlas.landmark(id) else { return nil }
+            guard let p = geometry[id]?.asPoint, let l = atlas.landmark(id) else { return nil }
             let placed = (l.laterality == .bilateral && side == .right) ? p.mirrored : p
             return Point(placed.x * s, placed.z * s)
         }
@@ -21,32 +23,46 @@ enum ScalingFit {
                 pairs.append(ScalingPair(landmark: "psis", side: side, reference: r, target: Point(side.sign * d, 0), from: "psisFromMidline"))
             }
         }
-        if let h = m.crestSummitAbovePSIS?.millimetres {
+        // A measured crest summit is brought to the bony level first (one rule: CrestLevelCorrection).
+        var crestCorrection: CrestLevelCorrection?
+        func bonyCrest(_ measured: Double, field: String) throws(MeasurementError) -> Double {
+            let c = CrestLevelCorrection(atlas: atlas, measured: measured, source: m.crestSummitSource ?? .default, sex: m.sex, statureRatio: s)
+            guard c.bonyMillimetres >= CrestLevelCorrection.minimumBonyHeight else {
+                throw .unreadable(field: field, reason: "\(c.summary): below \(LengthUnit.centimetres.format(CrestLevelCorrection.minimumBonyHeight)) above the PSIS level; check the measurement and whether it was palpated or imaged")
+            }
+            crestCorrection = c
+            return c.bonyMillimetres
+        }
+        if let measured = m.crestSummitAbovePSIS?.millimetres {
+            let h = try bonyCrest(measured, field: "crest-height")
             for side in Side.allCases {
                 guard let r = ref("crest-summit", side) else { continue }
                 pairs.append(ScalingPair(landmark: "crest-summit", side: side, reference: r, target: Point(r.x, h), from: "crestSummitAbovePsis"))
             }
         }
-        if let w = m.bicristalWidth?.millimetres, case .polyline(let crest)? = atlas.geometry["iliac-crest"],
+        if let w = m.bicristalWidth?.millimetres, case .polyline(let crest)? = geometry["iliac-crest"],
            let widest = crest.points.max(by: { abs($0.x) < abs($1.x) }) {
             for side in Side.allCases {
                 let r = Point(side.sign * abs(widest.x) * s, widest.z * s)
                 pairs.append(ScalingPair(landmark: "iliac-crest-widest", side: side, reference: r, target: Point(side.sign * w / 2, r.z), from: "bicristalWidth"))
             }
         }
-        for p in m.palpated {
+        for (i, p) in m.palpated.enumerated() {
             let side = p.side ?? .left
             guard let r = ref(p.id, side) else { continue }
             let midline = atlas.landmark(p.id)?.laterality == .midline
             let x = midline ? 0 : side.sign * p.lateral.millimetres
-            pairs.append(ScalingPair(landmark: p.id, side: midline ? nil : side, reference: r, target: Point(x, p.vertical.millimetres), from: "palpated"))
+            // A crest summit found on the person is a crest level like --crest-height.
+            let z = p.id == "crest-summit" ? try bonyCrest(p.vertical.millimetres, field: "landmarks[\(i)].vertical") : p.vertical.millimetres
+            pairs.append(ScalingPair(landmark: p.id, side: midline ? nil : side, reference: r, target: Point(x, z), from: "palpated"))
         }
 
         let statureScaling = ratio.map { _ in BodyWarp(statureRatio: s) }
         guard !pairs.isEmpty else {
             let method: ScalingMethod = ratio == nil ? .reference : .stature
             return (statureScaling ?? .identity,
-                    Scaling(method: method, statureRatio: ratio, statureMillimetres: m.stature?.millimetres, sex: m.sex, pairs: [], notes: notes))
+                    Scaling(method: method, statureRatio: ratio, statureMillimetres: m.stature?.millimetres, sex: m.sex,
+                            sexSpecificLandmarks: sexSpecific, pairs: [], notes: notes))
         }
         // The origin is on the midline at the PSIS level for every person, by definition of the frame.
         let all = [ScalingPair(landmark: "origin", side: nil, reference: .origin, target: .origin, from: "frame definition")] + pairs
@@ -82,7 +98,7 @@ enum ScalingFit {
         let warp = BodyWarp(statureRatio: s, fit: fit)
         // Refuse fits that fold or balloon the body: check the scale near every atlas point landmark.
         for l in atlas.document.landmarks {
-            guard let p = atlas.geometry[l.id]?.asPoint else { continue }
+            guard let p = geometry[l.id]?.asPoint else { continue }
             if l.laterality == .bilateral, p.x > 1 {
                 // A bilateral landmark must stay on its own side of the midline.
                 if warp.apply(p).x <= 0 || warp.apply(p.mirrored).x >= 0 {
@@ -98,7 +114,8 @@ enum ScalingFit {
                 }
             }
         }
-        return (warp, Scaling(method: method, statureRatio: ratio, statureMillimetres: m.stature?.millimetres, sex: m.sex, pairs: all, notes: notes))
+        return (warp, Scaling(method: method, statureRatio: ratio, statureMillimetres: m.stature?.millimetres, sex: m.sex,
+                              crestCorrection: crestCorrection, sexSpecificLandmarks: sexSpecific, pairs: all, notes: notes))
     }
 
     private static func methodName(forCount n: Int) -> String {

@@ -1,18 +1,24 @@
 import BodyGeometry
 import ClunealAnatomy
 
-/// A plain-language self-care handout for a patient: where rolling on a massage ball is fine
-/// (the large buttock and low-back muscles) and the entrapment sites that must not be pressed.
+/// A plain-language self-care handout for a patient, on one A4 (or Letter) page: where rolling
+/// on a massage ball is fine (the large buttock and low-back muscles) and the entrapment sites
+/// that must not be pressed, in words a patient reads without help (no commands), body text
+/// at 13 pt, and the urgent-help line.
 ///
 /// Built from the same body model as the map, so the "do not press" spots are the atlas's
-/// entrapment zones (mean ± 2 SD) on this person.
+/// entrapment zones (mean ± 2 SD) on this person. The back is drawn smaller than life (the
+/// page says "seen from behind" and marks left and right); the handout is not a measuring tool.
 public struct HandoutComposer: Sendable {
     public let model: BodyModel
     public let theme: MapTheme
+    /// A4 or Letter; the page is exactly that size.
+    public let paper: Paper
 
-    public init(model: BodyModel, theme: MapTheme = .standard) {
+    public init(model: BodyModel, theme: MapTheme = .standard, paper: Paper = .a4) {
         self.model = model
         self.theme = theme
+        self.paper = paper
     }
 
     /// "Fine" and "do not press" colours, and the words the text uses for them. Green and red
@@ -50,17 +56,40 @@ public struct HandoutComposer: Sendable {
     /// The ball stays this far from the spinous processes (millimetres): the low-back area is the
     /// muscle beside the spine, not the bony midline.
     static let midlineClearance = 15.0
+    /// The low-back area starts this far above the PSIS level (millimetres), clear of the
+    /// sacrum and the dimples.
+    static let lowBackFloor = 20.0
+    /// The buttock area stays this far from the midline (millimetres), off the sacrum.
+    static let sacrumClearance = 45.0
 
-    static let margins = PageInsets(top: 40, left: 12, bottom: 40, right: 12)
+    /// Page margins, millimetres.
+    static let marginMm = 14.0
+    /// Body text, page millimetres: 4.6 mm is 13 pt.
+    static let bodyTextMm = 4.6
+    /// Labels on the drawing, page millimetres: 4.2 mm is 12 pt.
+    static let labelTextMm = 4.2
+    /// Where the drawing's box starts and ends, page millimetres from the top and bottom.
+    static let figureTop = 74.0
+    static let figureBottomReserve = 58.0
+
+    /// The part of the body drawn: the low back down to below the buttock, both sides.
+    var bodyRegion: Bounds {
+        MapComposer(model: model, options: MapOptions(theme: theme)).lowBackAndButtocks(above: 10, below: 25)
+    }
 
     public func compose() -> Scene {
+        let page = paper.portrait
+        let region = bodyRegion
+        let box = PageRect(x: Self.marginMm, y: Self.figureTop, width: page.width - 2 * Self.marginMm,
+                           height: page.height - Self.figureTop - Self.figureBottomReserve)
+        let scale = Swift.min(box.width / region.width, box.height / region.height)
+        let layout = PageLayout(pageSize: page, bodyViewport: region,
+                                viewportOrigin: PagePoint(box.x + (box.width - region.width * scale) / 2, box.y), scale: scale)
         let base = MapComposer(model: model, options: MapOptions(theme: theme))
-        let box = base.viewport
-        let layout = PageLayout(bodyViewport: box, margins: Self.margins)
         var scene = Scene(layout: layout, background: theme.background, title: "Self-care with a massage ball",
                           metadata: ["atlas": model.atlas.id, "atlas-version": model.atlas.version, "kind": "handout-self-care",
-                                     "scaling": model.scaling.summary])
-        base.addOutline(to: &scene, box: box)
+                                     "scaling": model.scaling.summary, "paper": paper.rawValue])
+        base.addOutline(to: &scene, box: region)
         addBones(to: &scene)
         addMuscleAreas(to: &scene)
         addNoPressSpots(to: &scene)
@@ -97,7 +126,9 @@ public struct HandoutComposer: Sendable {
             if let upper, let lower {
                 let u = upper.points.sorted { abs($0.x) < abs($1.x) }
                 let l = lower.points.sorted { abs($0.x) > abs($1.x) }
-                if let region = Polygon(u + l) {
+                let beside = Bounds(min: Point(side == .left ? Self.sacrumClearance : -10_000, -10_000),
+                                    max: Point(side == .left ? 10_000 : -Self.sacrumClearance, 10_000))
+                if let region = Polygon(PolygonClipping.clip(u + l, to: beside)) {
                     scene.add(.path("ok-buttock-\(side.rawValue)", ScenePath(polygon: region),
                                     style: Style(fill: okColor, fillOpacity: 0.28, stroke: StrokeStyle(color: okColor, widthMm: 0.6)),
                                     title: "Fine to roll on: the big buttock muscle", metadata: ["kind": "ok-area"]),
@@ -106,9 +137,7 @@ public struct HandoutComposer: Sendable {
             }
             if case .polygon(let fascia)? = model.structures.first(where: { $0.entry.id == "tlf-posterior-layer" && $0.side == side })?.geometry {
                 let c = Self.midlineClearance
-                // The fascia continues over the sacrum; only the part above the PSIS level lies on muscle.
-                let bottom = model.point(ofLandmark: "psis", side: side)?.z ?? -10_000
-                let beside = Bounds(min: Point(side == .left ? c : -10_000, bottom), max: Point(side == .left ? 10_000 : -c, 10_000))
+                let beside = Bounds(min: Point(side == .left ? c : -10_000, Self.lowBackFloor), max: Point(side == .left ? 10_000 : -c, 10_000))
                 let clipped = PolygonClipping.clip(fascia.points, to: beside)
                 guard let region = Polygon(clipped) else { continue }
                 scene.add(.path("ok-low-back-\(side.rawValue)", ScenePath(polygon: region),
@@ -133,50 +162,99 @@ public struct HandoutComposer: Sendable {
         }
     }
 
+    /// Text naming the "fine" areas: a darker shade than their fill, so it reads on it (and on
+    /// grey in the print theme).
+    var okTextColor: Color {
+        switch theme.name {
+        case .standard: Color(rgb: 0x1B6E35)
+        case .colorblind: Color(rgb: 0x005A8C)
+        case .print: Color(rgb: 0x222222)
+        }
+    }
+
     func label(_ text: String, at p: Point, color: Color, priority: Int) -> TextLabel {
-        TextLabel(text, at: .body(p), fontSizeMm: 4.6, color: color, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.8),
+        TextLabel(text, at: .body(p), fontSizeMm: Self.labelTextMm, color: color, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.8),
                   alignment: .start, placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 3,
                                                                               leader: StrokeStyle(color: color, widthMm: 0.4))))
     }
 
+    /// Lines of `text` no wider than the page's text column at `size`.
+    func paragraph(_ text: String, size: Double) -> [String] {
+        MapComposer.wrap([text], fontSizeMm: size, widthMm: paper.portrait.width - 2 * Self.marginMm, maxLines: 6)
+    }
+
     func addText(to scene: inout Scene) {
         let page = scene.pageSize
-        let title = TextLabel("Self-care with a massage ball: where it helps, and where not", at: .page(PagePoint(Self.margins.left, 13)),
-                              fontSizeMm: 7, color: theme.text, weight: .bold, halo: nil, alignment: .start)
-        scene.add(.text("title", title), to: .title, title: "Title")
+        let m = Self.marginMm
+        let lineHeight = TextLabel.lineSpacing * Self.bodyTextMm
+        scene.add(.text("title", TextLabel("Self-care with a massage ball", at: .page(PagePoint(m, m)), fontSizeMm: 8, color: theme.text,
+                                           weight: .bold, halo: nil, alignment: .topLeft)), to: .title, title: "Title")
+        scene.add(.text("subtitle", TextLabel("Where rolling on the ball helps, and where it does not", at: .page(PagePoint(m, m + 10.5)),
+                                              fontSizeMm: 5.2, color: theme.mutedText, halo: nil, alignment: .topLeft)), to: .title, title: "Title")
+        var y = m + 20
         let intro = [
-            "Lie or lean on a tennis ball or foam roller and roll slowly over the big muscles in the \(okWord) areas.",
-            "Keep the ball off the \(avoidWord) spots marked ×: a trapped skin nerve runs there, and pressing it can make the pain worse.",
-            "Keep it off the bony middle of the back too.",
+            "Lie or lean on a tennis ball or a foam roller and roll slowly over the big muscles in the \(okWord) areas.",
+            "Keep the ball off the \(avoidWord) spots marked ×: a nerve of the skin can be trapped there, and pressing it can make the pain worse. Keep it off the bony middle of the back too.",
         ]
-        for (i, line) in intro.enumerated() {
-            scene.add(.text("intro-\(i)", TextLabel(line, at: .page(PagePoint(Self.margins.left, 22 + Double(i) * 6)), fontSizeMm: 4.2,
-                                                    color: theme.text, halo: nil, alignment: .start)), to: .title, title: "Title")
+        var n = 0
+        for text in intro {
+            for line in paragraph(text, size: Self.bodyTextMm) {
+                scene.add(.text("intro-\(n)", TextLabel(line, at: .page(PagePoint(m, y)), fontSizeMm: Self.bodyTextMm, color: theme.text,
+                                                        halo: nil, alignment: .topLeft)), to: .title, title: "Title")
+                y += lineHeight
+                n += 1
+            }
+            y += 1.5
         }
-        let outro = [
-            "Stop and ask for advice if rolling causes sharp, burning or electric pain, or numbness.",
-            "Get urgent help for new bladder or bowel trouble, numbness between the legs, or weakness in the legs.",
+        // The drawing: a back view, with the sides named.
+        let r = scene.layout.viewportRect
+        scene.add(.text("view", TextLabel("Your lower back and buttocks, seen from behind", at: .page(PagePoint(page.width / 2, Self.figureTop - 2)),
+                                          fontSizeMm: Self.labelTextMm, color: theme.text, weight: .bold, halo: nil,
+                                          alignment: TextAlignment(.middle, .bottom))), to: .title, title: "Title")
+        let sideY = r.minY + r.height * 0.42
+        for (id, letter, word, x, align) in [("left", "L", "your left", r.minX + 2, TextAlignment.Horizontal.start),
+                                             ("right", "R", "your right", r.maxX - 2, TextAlignment.Horizontal.end)] {
+            scene.add(.text("side-\(id)", TextLabel(letter, at: .page(PagePoint(x, sideY)), fontSizeMm: 9, color: theme.text, weight: .bold,
+                                                    halo: Halo(color: theme.background, widthMm: 0.8), alignment: TextAlignment(align, .bottom)),
+                            title: "The patient's \(id)"), to: .title, title: "Title")
+            scene.add(.text("side-\(id)-word", TextLabel(word, at: .page(PagePoint(x, sideY + 1.5)), fontSizeMm: Self.labelTextMm - 0.6,
+                                                         color: theme.text, halo: Halo(color: theme.background, widthMm: 0.6),
+                                                         alignment: TextAlignment(align, .top))), to: .title, title: "Title")
+            scene.labelObstacles.append(PageRect(x: align == .start ? r.minX : r.maxX - 24, y: sideY - 10, width: 24, height: 16))
+        }
+        // After the drawing: when to stop, the urgent-help line, the notice.
+        y = page.height - Self.figureBottomReserve + 8
+        let outro: [(String, Bool)] = [
+            ("Stop, and ask your physiotherapist or doctor, if rolling causes sharp, burning or electric pain, or numbness.", false),
+            ("Get urgent help for new bladder or bowel trouble, numbness between the legs, or weakness in the legs.", true),
         ]
-        for (i, line) in outro.enumerated() {
-            scene.add(.text("outro-\(i)", TextLabel(line, at: .page(PagePoint(Self.margins.left, page.height - 26 + Double(i) * 6.5)), fontSizeMm: 4.4,
-                                                    color: i == 1 ? avoidColor : theme.text, weight: i == 1 ? .bold : .regular, halo: nil, alignment: .start)),
-                      to: .notice, title: "Notice")
+        n = 0
+        for (text, urgent) in outro {
+            for line in paragraph(text, size: Self.bodyTextMm) {
+                scene.add(.text("outro-\(n)", TextLabel(line, at: .page(PagePoint(m, y)), fontSizeMm: Self.bodyTextMm,
+                                                        color: urgent ? avoidColor : theme.text, weight: urgent ? .bold : .regular,
+                                                        halo: nil, alignment: .topLeft)), to: .notice, title: "Notice")
+                y += lineHeight
+                n += 1
+            }
+            y += 2
         }
-        scene.add(.text("notice", TextLabel(EducationNotice.text + " More: cluneal guide self-care.", at: .page(PagePoint(Self.margins.left, page.height - 8)),
-                                            fontSizeMm: 3.2, color: theme.mutedText, halo: nil, alignment: .start)), to: .notice, title: "Notice")
-        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: page.width, height: Self.margins.top - 2))
-        scene.labelObstacles.append(PageRect(x: 0, y: page.height - Self.margins.bottom + 2, width: page.width, height: Self.margins.bottom - 2))
+        scene.add(.text("notice", TextLabel(EducationNotice.text, at: .page(PagePoint(m, page.height - m)), fontSizeMm: 3.5,
+                                            color: theme.mutedText, halo: nil, alignment: TextAlignment(.start, .bottom))),
+                  to: .notice, title: "Notice")
+        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: page.width, height: Self.figureTop))
+        scene.labelObstacles.append(PageRect(x: 0, y: page.height - Self.figureBottomReserve + 2, width: page.width, height: Self.figureBottomReserve - 2))
         // One label per kind of area, on the patient's left (the page's left).
         if let upper = model.structures.first(where: { $0.entry.id == "gluteus-maximus-upper-border" && $0.side == .left })?.geometry.asPolyline,
            let lower = model.structures.first(where: { $0.entry.id == "gluteus-maximus-lower-border" && $0.side == .left })?.geometry.asPolyline {
             let mid = upper.point(atArcLength: upper.length * 0.6).lerp(lower.point(atArcLength: lower.length * 0.6), 0.5)
-            scene.add(.text("label-ok-buttock", label("Fine: buttock muscles", at: mid, color: okColor, priority: 80)), to: .label, title: "Labels")
+            scene.add(.text("label-ok-buttock", label("Fine: buttock muscles", at: mid, color: okTextColor, priority: 80)), to: .label, title: "Labels")
         }
         if let back = scene.layers.first(where: { $0.id == "ok" })?.items.first(where: { $0.id == "ok-low-back-left" }),
            case .path(let path, _) = back.content {
             let pts = path.subpaths.first?.points.compactMap { p -> Point? in if case .body(let b) = p { b } else { nil } } ?? []
             if let region = Polygon(pts) {
-                scene.add(.text("label-ok-back", label("Fine: low-back muscles", at: region.centroid, color: okColor, priority: 70)), to: .label, title: "Labels")
+                scene.add(.text("label-ok-back", label("Fine: low-back muscles", at: region.centroid, color: okTextColor, priority: 70)), to: .label, title: "Labels")
             }
         }
         var labelled = Set<NerveGroup>()

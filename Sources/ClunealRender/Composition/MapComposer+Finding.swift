@@ -7,9 +7,11 @@ import ClunealPalpation
 /// look-alikes it falls in, and the red-flag banner first when there is one.
 extension MapComposer {
     /// The map for one finding: its side, every source's zone, the best site brought forward.
-    public static func forFinding(_ finding: Finding, model: BodyModel, theme: MapTheme = .standard) -> Scene {
+    /// `printScale` below 1 is for a map fitted onto a smaller sheet (see ``MapOptions/printScale``).
+    public static func forFinding(_ finding: Finding, model: BodyModel, theme: MapTheme = .standard, printScale: Double = 1) -> Scene {
         var options = MapOptions(sides: [finding.tenderPoint.side], zones: .all, theme: theme)
         options.palpationError = finding.palpationError
+        options.printScale = printScale
         if let best = finding.bestMatch { options.highlight = .item(best.siteId) }
         if finding.urgentReferral {
             options.banner = "RED FLAGS: urgent medical assessment comes first. " + (finding.screening.referralMessage ?? "")

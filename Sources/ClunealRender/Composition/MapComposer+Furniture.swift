@@ -4,8 +4,9 @@ import ClunealAnatomy
 /// Labels, grid, legend, scale bar, orientation letters, title and notice.
 extension MapComposer {
     static let labelSizeMm = 3.0
-    /// Label text size on this map, page millimetres (`--text-size` in points; 1 pt = 25.4/72 mm).
-    var labelSizeMm: Double { options.textSizePoints * 25.4 / 72 }
+    /// Label text size on this map, page millimetres: `--text-size` in points (1 pt = 25.4/72 mm),
+    /// grown by ``MapOptions/labelScale`` when the map will be printed smaller.
+    var labelSizeMm: Double { options.textSizePoints * 25.4 / 72 * options.labelScale }
     /// How much larger than the default all map text is.
     var textScale: Double { options.textSizePoints / MapOptions.defaultTextSizePoints }
 
@@ -34,8 +35,8 @@ extension MapComposer {
     func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular,
                target: [Point] = [], rivals: [[Point]] = []) -> TextLabel {
         TextLabel(text, at: .body(p), fontSizeMm: labelSizeMm, color: color ?? theme.text, weight: weight,
-                  halo: Halo(color: theme.background, widthMm: 0.5), alignment: .start,
-                  placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 1.5,
+                  halo: Halo(color: theme.background, widthMm: 0.5 * options.labelScale), alignment: .start,
+                  placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 1.5 * options.labelScale,
                                                            leader: StrokeStyle(color: theme.mutedText, widthMm: 0.2),
                                                            target: target.map(ScenePosition.body),
                                                            rivals: rivals.map { $0.map(ScenePosition.body) })))
@@ -233,7 +234,7 @@ extension MapComposer {
                 let text = cm == 0 ? "0" : "\(cm) \(x > 0 ? "L" : "R")"
                 let top = scene.layout.pagePoint(Point(x, box.max.z))
                 scene.add(.text("grid-x-label\(Int(x.rounded()))",
-                                TextLabel(text, at: .page(PagePoint(top.x, top.y - 1.2)), fontSizeMm: Self.smallTextMm,
+                                TextLabel(text, at: .page(PagePoint(top.x, top.y - 1.2 * furnitureScale)), fontSizeMm: Self.smallTextMm * furnitureScale,
                                           color: theme.mutedText, halo: nil, alignment: TextAlignment(.middle, .bottom))),
                           to: .grid, title: "Grid (1 cm)")
             }
@@ -248,7 +249,7 @@ extension MapComposer {
                 let cm = Int((z / 10).rounded())
                 let left = scene.layout.pagePoint(Point(box.max.x, z))
                 scene.add(.text("grid-z-label\(Int(z.rounded()))",
-                                TextLabel(cm > 0 ? "+\(cm)" : "\(cm)", at: .page(PagePoint(left.x - 1.2, left.y)), fontSizeMm: Self.smallTextMm,
+                                TextLabel(cm > 0 ? "+\(cm)" : "\(cm)", at: .page(PagePoint(left.x - 1.2 * furnitureScale, left.y)), fontSizeMm: Self.smallTextMm * furnitureScale,
                                           color: theme.mutedText, halo: nil, alignment: TextAlignment(.end, .middle))),
                           to: .grid, title: "Grid (1 cm)")
             }
@@ -260,9 +261,10 @@ extension MapComposer {
 
 
     func addTitle(to scene: inout Scene) {
+        let k = furnitureScale
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
-        scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9)),
-                                           fontSizeMm: 5.2, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
+        scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9 * k)),
+                                           fontSizeMm: 5.2 * k, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
         // A blank quiz map names no landmark, not even the one the frame is measured from.
         let frame = options.isQuiz ? "grid: cm from the midline and from the zero line" : "body frame: cm from the midline and from the PSIS level"
@@ -270,81 +272,94 @@ extension MapComposer {
                      // A quiz map must not name landmarks (the measured ones appear in the summary).
                      "scaling: \(options.isQuiz ? model.scaling.method.rawValue : model.scaling.summary)"]
         if let extra = options.subtitle { parts.append(extra) }
-        let width = scene.pageSize.width - margins.left - 4
-        let lines = Self.wrap(parts, fontSizeMm: 2.8, widthMm: width, maxLines: 3)
+        let width = scene.pageSize.width - margins.left - 4 * k
+        let lines = Self.wrap(parts, fontSizeMm: 2.8 * k, widthMm: width, maxLines: 3)
         for (i, line) in lines.enumerated() {
-            scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, titleTop + 14.5 + Double(i) * 3.6)), fontSizeMm: 2.8,
+            scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, titleTop + (14.5 + Double(i) * 3.6) * k)), fontSizeMm: 2.8 * k,
                                                           color: theme.mutedText, halo: nil, alignment: .start)),
                       to: .title, title: "Title")
         }
-        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: margins.top - 2))
+        scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: margins.top - 2 * k))
     }
 
     func addBanner(to scene: inout Scene) {
         guard let banner = options.banner else { return }
-        let lines = Self.wrap([banner], fontSizeMm: 3.4, widthMm: scene.pageSize.width - margins.left - 4, maxLines: 2)
+        let k = furnitureScale
+        let lines = Self.wrap([banner], fontSizeMm: 3.4 * k, widthMm: scene.pageSize.width - margins.left - 4 * k, maxLines: 2)
         for (i, line) in lines.enumerated() {
-            scene.add(.text("banner-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, 3 + Double(i) * 4.2)), fontSizeMm: 3.4,
+            scene.add(.text("banner-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, (3 + Double(i) * 4.2) * k)), fontSizeMm: 3.4 * k,
                                                         color: Color(rgb: 0xB00020), weight: .bold, halo: nil, alignment: TextAlignment(.start, .top))),
                       to: .notice, title: "Notice")
         }
     }
 
     func addNotice(to scene: inout Scene) {
-        let y = scene.pageSize.height - 4
-        scene.add(.text("notice", TextLabel(EducationNotice.text, at: .page(PagePoint(margins.left, y)), fontSizeMm: 2.8,
+        let k = furnitureScale
+        let y = scene.pageSize.height - 4 * k
+        scene.add(.text("notice", TextLabel(EducationNotice.text, at: .page(PagePoint(margins.left, y)), fontSizeMm: 2.8 * k,
                                             color: theme.text, weight: .bold, halo: nil, alignment: .start)),
                   to: .notice, title: "Notice")
-        scene.labelObstacles.append(PageRect(x: 0, y: y - 4, width: scene.pageSize.width, height: 8))
+        scene.labelObstacles.append(PageRect(x: 0, y: y - 4 * k, width: scene.pageSize.width, height: 8 * k))
     }
 
     func addOrientation(to scene: inout Scene) {
         let r = scene.layout.viewportRect
+        let k = furnitureScale
         let style = { (t: String, p: PagePoint, a: TextAlignment) in
-            TextLabel(t, at: .page(p), fontSizeMm: 4.2, color: theme.text, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.6), alignment: a)
+            TextLabel(t, at: .page(p), fontSizeMm: 4.2 * k, color: theme.text, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.6 * k), alignment: a)
         }
-        scene.add(.text("orientation-left", style("L", PagePoint(r.minX + 2, r.minY + r.height / 2), TextAlignment(.start, .middle)),
+        scene.add(.text("orientation-left", style("L", PagePoint(r.minX + 2 * k, r.minY + r.height / 2), TextAlignment(.start, .middle)),
                         title: "The patient's left"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-right", style("R", PagePoint(r.maxX - 2, r.minY + r.height / 2), TextAlignment(.end, .middle)),
+        scene.add(.text("orientation-right", style("R", PagePoint(r.maxX - 2 * k, r.minY + r.height / 2), TextAlignment(.end, .middle)),
                         title: "The patient's right"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-cranial", style("cranial ↑", PagePoint(r.minX + r.width / 2, r.minY + 2), TextAlignment(.middle, .top)),
+        scene.add(.text("orientation-cranial", style("cranial ↑", PagePoint(r.minX + r.width / 2, r.minY + 2 * k), TextAlignment(.middle, .top)),
                         title: "Toward the head"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.minX + r.width / 2, r.maxY - 2), TextAlignment(.middle, .bottom)),
+        scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.minX + r.width / 2, r.maxY - 2 * k), TextAlignment(.middle, .bottom)),
                         title: "Toward the feet"), to: .measure, title: "Scale and orientation")
-        scene.labelObstacles += [PageRect(x: r.minX, y: r.minY + r.height / 2 - 4, width: 8, height: 8),
-                                 PageRect(x: r.maxX - 8, y: r.minY + r.height / 2 - 4, width: 8, height: 8),
-                                 PageRect(x: r.minX + r.width / 2 - 12, y: r.minY, width: 24, height: 7),
-                                 PageRect(x: r.minX + r.width / 2 - 12, y: r.maxY - 7, width: 24, height: 7)]
+        scene.labelObstacles += [PageRect(x: r.minX, y: r.minY + r.height / 2 - 4 * k, width: 8 * k, height: 8 * k),
+                                 PageRect(x: r.maxX - 8 * k, y: r.minY + r.height / 2 - 4 * k, width: 8 * k, height: 8 * k),
+                                 PageRect(x: r.minX + r.width / 2 - 12 * k, y: r.minY, width: 24 * k, height: 7 * k),
+                                 PageRect(x: r.minX + r.width / 2 - 12 * k, y: r.maxY - 7 * k, width: 24 * k, height: 7 * k)]
     }
 
     func addScaleBar(to scene: inout Scene) {
         let r = scene.layout.viewportRect
-        let y = r.maxY + 9
+        let k = furnitureScale
+        let y = r.maxY + 9 * k
         let x0 = r.minX
+        // Always 5 cm of body, whatever the furniture's size.
         let length = 50.0
-        let stroke = StrokeStyle(color: theme.text, widthMm: 0.4, cap: .butt)
+        let stroke = StrokeStyle(color: theme.text, widthMm: 0.4 * k, cap: .butt)
         scene.add(.path("scale-bar", ScenePath.pageLine(from: PagePoint(x0, y), to: PagePoint(x0 + length, y)), style: Style(stroke: stroke),
                         title: "Scale bar: 5 cm"), to: .measure, title: "Scale and orientation")
         for i in 0...5 {
             let x = x0 + Double(i) * 10
-            let tick = i % 5 == 0 ? 2.2 : 1.2
+            let tick = (i % 5 == 0 ? 2.2 : 1.2) * k
             scene.add(.path("scale-tick-\(i)", ScenePath.pageLine(from: PagePoint(x, y - tick), to: PagePoint(x, y)), style: Style(stroke: stroke)),
                       to: .measure, title: "Scale and orientation")
         }
-        scene.add(.text("scale-label", TextLabel("5 cm. Printed at 100 % the map is life size (1 square = 1 cm).",
-                                                 at: .page(PagePoint(x0 + length + 3, y)), fontSizeMm: 2.8, color: theme.text, halo: nil,
+        scene.add(.text("scale-label", TextLabel(Self.scaleNote(printScale: options.printScale),
+                                                 at: .page(PagePoint(x0 + length + 3 * k, y)), fontSizeMm: 2.8 * k, color: theme.text, halo: nil,
                                                  alignment: TextAlignment(.start, .middle))),
                   to: .measure, title: "Scale and orientation")
-        scene.labelObstacles.append(PageRect(x: x0 - 1, y: y - 4, width: 150, height: 7))
+        scene.labelObstacles.append(PageRect(x: x0 - 1, y: y - 4 * k, width: 150 * k, height: 7 * k))
+    }
+
+    /// What the scale bar's note says: life size at 100 %, or, for a map printed smaller, to
+    /// measure with the bar and the grid (the sheet it is printed on states the exact scale).
+    static func scaleNote(printScale: Double) -> String {
+        guard printScale.isFinite, printScale > 0, printScale < 1 else {
+            return "5 cm. Printed at 100 % the map is life size (1 square = 1 cm)."
+        }
+        return "5 cm on the body. This print is smaller than life: measure with this bar or the grid (1 square = 1 cm on the body)."
     }
 
     func addLegend(to scene: inout Scene) {
         let r = scene.layout.viewportRect
-        let x0 = r.maxX + 6
-        var y = r.minY + 2
-        let width = margins.right - 10
-        // Everything in the legend grows with the text size (--text-size).
-        let k = textScale
+        let k = furnitureScale
+        let x0 = r.maxX + 6 * k
+        var y = r.minY + 2 * k
+        let width = margins.right - 10 * k
         func text(_ id: String, _ s: String, size: Double = 2.8, weight: FontWeight = .regular, dx: Double = 9) {
             scene.add(.text("legend-\(id)", TextLabel(s, at: .page(PagePoint(x0 + dx * k, y)), fontSizeMm: size * k, color: theme.text,
                                                       weight: weight, halo: nil, alignment: TextAlignment(.start, .middle))),
@@ -352,7 +367,7 @@ extension MapComposer {
         }
         func swatchLine(_ id: String, _ color: Color, width: Double, dash: DashPattern?) {
             scene.add(.path("legend-\(id)-swatch", ScenePath.pageLine(from: PagePoint(x0, y), to: PagePoint(x0 + 7 * k, y)),
-                            style: Style(stroke: StrokeStyle(color: color, widthMm: width, cap: .butt, dash: dash))),
+                            style: Style(stroke: StrokeStyle(color: color, widthMm: width * k, cap: .butt, dash: dash))),
                       to: .legend, title: "Legend")
         }
         text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
@@ -460,6 +475,6 @@ extension MapComposer {
             text("note-\(i)", line, size: 2.5, dx: 0)
             y += 3.6 * k
         }
-        scene.labelObstacles.append(PageRect(x: x0 - 2, y: r.minY, width: width + 4, height: y - r.minY + 2))
+        scene.labelObstacles.append(PageRect(x: x0 - 2 * k, y: r.minY, width: width + 4 * k, height: y - r.minY + 2 * k))
     }
 }

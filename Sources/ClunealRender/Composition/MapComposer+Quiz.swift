@@ -10,11 +10,12 @@ extension MapComposer {
     func addQuizMarkers(to scene: inout Scene) {
         for m in options.quizMarkers {
             let id = "quiz-marker-\(m.number)"
-            scene.add(.ellipse(id, .circle(centre: .body(m.position), radiusMm: 3.2),
+            let size = 3.2 * options.labelScale
+            scene.add(.ellipse(id, .circle(centre: .body(m.position), radiusMm: size),
                                style: Style(fill: theme.background, stroke: StrokeStyle(color: theme.text, widthMm: 0.45)),
                                title: "Marker \(m.number)", metadata: ["kind": "quiz-marker", "number": "\(m.number)"]),
                       to: Self.markersLayer, title: "Quiz markers")
-            scene.add(.text(id + "-number", TextLabel("\(m.number)", at: .body(m.position), fontSizeMm: 3.2, color: theme.text,
+            scene.add(.text(id + "-number", TextLabel("\(m.number)", at: .body(m.position), fontSizeMm: size, color: theme.text,
                                                       weight: .bold, halo: nil, alignment: .centred)),
                       to: Self.markersLayer, title: "Quiz markers")
         }
@@ -27,8 +28,9 @@ extension MapComposer {
 
     func addQuizInstructions(to scene: inout Scene) {
         let r = scene.layout.viewportRect
-        let x0 = r.maxX + 6
-        var y = r.minY + 2
+        let k = furnitureScale
+        let x0 = r.maxX + 6 * k
+        var y = r.minY + 2 * k
         let lines = [
             ("Quiz", 3.6, FontWeight.bold),
             ("Name the structure or site", 2.8, .regular),
@@ -44,11 +46,11 @@ extension MapComposer {
             ("from the zero line.", 2.5, .regular),
         ]
         for (i, line) in lines.enumerated() where !line.0.isEmpty {
-            scene.add(.text("quiz-instructions-\(i)", TextLabel(line.0, at: .page(PagePoint(x0, y)), fontSizeMm: line.1, color: theme.text,
+            scene.add(.text("quiz-instructions-\(i)", TextLabel(line.0, at: .page(PagePoint(x0, y)), fontSizeMm: line.1 * k, color: theme.text,
                                                                 weight: line.2, halo: nil, alignment: TextAlignment(.start, .middle))),
                       to: .legend, title: "Instructions")
-            y += line.1 > 3 ? 6 : 3.8
+            y += (line.1 > 3 ? 6 : 3.8) * k
         }
-        scene.labelObstacles.append(PageRect(x: x0 - 2, y: r.minY, width: margins.right - 6, height: y - r.minY + 2))
+        scene.labelObstacles.append(PageRect(x: x0 - 2 * k, y: r.minY, width: margins.right - 6 * k, height: y - r.minY + 2 * k))
     }
 }

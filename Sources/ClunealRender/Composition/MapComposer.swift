@@ -23,16 +23,23 @@ public struct MapComposer: Sendable {
     /// Height added above the title for a red-flag banner, millimetres.
     static let bannerHeight = 10.0
 
-    /// The margins of this map: the base ones, taller at the top when a banner comes first.
+    /// The margins of this map: the base ones, taller at the top when a banner comes first,
+    /// all grown with the furniture (see ``furnitureScale``).
     var margins: PageInsets {
         var m = Self.baseMargins
-        m.right *= textScale
         if options.banner != nil { m.top += Self.bannerHeight }
-        return m
+        let k = furnitureScale
+        return PageInsets(top: m.top * k, left: m.left * k, bottom: m.bottom * k, right: m.right * k)
     }
 
     /// Where the title block starts, page millimetres from the top.
-    var titleTop: Double { options.banner == nil ? 0 : Self.bannerHeight }
+    var titleTop: Double { options.banner == nil ? 0 : Self.bannerHeight * furnitureScale }
+
+    /// How much the page furniture (title, legend, scale bar, notice, grid numbers, orientation
+    /// letters) grows, with its margins, to stay legible on a map printed smaller: the same as
+    /// the labels' (``MapOptions/labelScale``), times the `--text-size` scale; 1 for a life-size
+    /// map at the default text size.
+    var furnitureScale: Double { options.labelScale * textScale }
     /// Space kept around the anatomy inside the viewport, millimetres.
     static let bodyPadding = 12.0
 
@@ -110,6 +117,23 @@ public struct MapComposer: Sendable {
     static let regionNerveReach = 50.0
     /// Room kept around a region's anatomy, millimetres (besides the usual body padding).
     static let regionPadding = 10.0
+
+    /// The low back and buttocks: the viewport's width, from `above` millimetres over the top
+    /// of the low-back fascia and the crests down to `below` millimetres under the lower
+    /// border of gluteus maximus and 30 mm under the lowest default entrapment zone (for the
+    /// handout and the slide, which leave the thighs out).
+    func lowBackAndButtocks(above: Double, below: Double) -> Bounds {
+        let base = viewport
+        var top = 0.0, bottom = 0.0
+        for s in model.structures where ["tlf-posterior-layer", "gluteus-maximus-lower-border", "iliac-crest"].contains(s.entry.id) {
+            for p in s.geometry.points {
+                top = Swift.max(top, p.z)
+                bottom = Swift.min(bottom, p.z)
+            }
+        }
+        for z in model.zones where z.isDefault { bottom = Swift.min(bottom, z.centre.z - 30) }
+        return Bounds(min: Point(base.min.x, Swift.max(base.min.z, bottom - below)), max: Point(base.max.x, Swift.min(base.max.z, top + above)))
+    }
 
     public func compose() -> Scene {
         let box = viewport

@@ -92,6 +92,18 @@ public struct MapOptions: Hashable, Sendable {
     /// The text sizes a map accepts, points.
     public static let textSizeRange: ClosedRange<Double> = 4...36
 
+    /// Paper millimetres per figure millimetre when the figure will be printed scaled (fitted
+    /// onto one sheet); 1, the default, is life size. The scale bar's note says which.
+    public var printScale: Double = 1
+
+    /// How much the map's labels and quiz markers grow to stay legible when printed smaller:
+    /// 1 / ``printScale``, at most 2 (so a map fitted at 41 % prints its 3 mm labels at 2.4 mm,
+    /// 7 pt, instead of 1.2 mm). The page furniture (title, legend) keeps its size.
+    public var labelScale: Double {
+        guard printScale.isFinite, printScale > 0, printScale < 1 else { return 1 }
+        return Swift.min(2, 1 / printScale)
+    }
+
     /// True for a blank quiz map.
     public var isQuiz: Bool { !quizMarkers.isEmpty }
 

@@ -81,15 +81,16 @@ public struct SVGWriter: Sendable {
             w.element("path", common + paint(style, rule: path.fillRule) + data, title: item.title)
         case .ellipse(let e, let style):
             let c = w.layout.pagePoint(e.centre)
+            let rx = w.layout.pageLength(e.radiusXMm, at: e.centre), ry = w.layout.pageLength(e.radiusYMm, at: e.centre)
             var attributes = common
             let name: String
-            if e.radiusXMm == e.radiusYMm {
+            if rx == ry {
                 name = "circle"
-                attributes += [("cx", SVGNumber.format(c.x)), ("cy", SVGNumber.format(c.y)), ("r", SVGNumber.format(e.radiusXMm))]
+                attributes += [("cx", SVGNumber.format(c.x)), ("cy", SVGNumber.format(c.y)), ("r", SVGNumber.format(rx))]
             } else {
                 name = "ellipse"
                 attributes += [("cx", SVGNumber.format(c.x)), ("cy", SVGNumber.format(c.y)),
-                               ("rx", SVGNumber.format(e.radiusXMm)), ("ry", SVGNumber.format(e.radiusYMm))]
+                               ("rx", SVGNumber.format(rx)), ("ry", SVGNumber.format(ry))]
                 if e.rotationDegrees != 0 {
                     // SVG's rotate() turns clockwise on the y-down page; ours is counter-clockwise as seen.
                     attributes.append(("transform", "rotate(\(SVGNumber.format(-e.rotationDegrees)) \(SVGNumber.format(c.x)) \(SVGNumber.format(c.y)))"))
@@ -108,26 +109,11 @@ public struct SVGWriter: Sendable {
 
     private func writeText(_ label: TextLabel, attributes common: [(String, String)], data: [(String, String)],
                            title: String?, to w: inout Writer) {
-        var label = label
-        if case .automatic(let auto) = label.placement {
-            let p = w.layout.pagePoint(label.anchor)
-            let d = auto.gapMm * 0.70710678
-            label.anchor = .page(PagePoint(p.x + d, p.y - d))
-            label.alignment = TextAlignment(.start, .bottom)
-        }
+        let label = label.fixedAtFirstCandidate(layout: w.layout)
         let anchor = w.layout.pagePoint(label.anchor)
         let size = label.fontSizeMm
         let lines = label.lines
-        let ascent = ascentPerEm * size, descent = descentPerEm * size
-        let lineHeight = TextLabel.lineSpacing * size
-        let height = ascent + descent + Double(lines.count - 1) * lineHeight
-        let top: Double
-        switch label.alignment.vertical {
-        case .baseline: top = anchor.y - ascent
-        case .top: top = anchor.y
-        case .middle: top = anchor.y - height / 2
-        case .bottom: top = anchor.y - height
-        }
+        let baselines = label.baselines(layout: w.layout, ascentPerEm: ascentPerEm, descentPerEm: descentPerEm)
         let textAnchor: String
         switch label.alignment.horizontal {
         case .start: textAnchor = "start"
@@ -136,7 +122,7 @@ public struct SVGWriter: Sendable {
         }
         var attributes = common + [
             ("x", SVGNumber.format(anchor.x)),
-            ("y", SVGNumber.format(top + ascent)),
+            ("y", SVGNumber.format(baselines[0])),
             ("font-family", fontFamily),
             ("font-size", SVGNumber.format(size)),
             ("font-weight", label.weight == .bold ? "bold" : "normal"),
@@ -157,7 +143,7 @@ public struct SVGWriter: Sendable {
             body += XML.text(lines[0])
         } else {
             for (i, line) in lines.enumerated() {
-                body += "<tspan x=\"\(SVGNumber.format(anchor.x))\" y=\"\(SVGNumber.format(top + ascent + Double(i) * lineHeight))\">\(XML.text(line))</tspan>"
+                body += "<tspan x=\"\(SVGNumber.format(anchor.x))\" y=\"\(SVGNumber.format(baselines[i]))\">\(XML.text(line))</tspan>"
             }
         }
         w.line("<text\(Writer.attributeString(attributes))>\(body)</text>", indent: 2)

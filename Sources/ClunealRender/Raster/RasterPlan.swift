@@ -100,8 +100,8 @@ struct RasterPlan: Sendable {
                 paint(subpaths, fillRule: path.fillRule, style: style)
             case .ellipse(let e, let style):
                 let centre = Vec2(transform.pixel(e.centre))
-                let pts = Flattening.ellipse(centre: centre, radiusX: e.radiusXMm * transform.pxPerMm,
-                                             radiusY: e.radiusYMm * transform.pxPerMm,
+                let pts = Flattening.ellipse(centre: centre, radiusX: transform.layout.pageLength(e.radiusXMm, at: e.centre) * transform.pxPerMm,
+                                             radiusY: transform.layout.pageLength(e.radiusYMm, at: e.centre) * transform.pxPerMm,
                                              rotation: e.rotationDegrees * Double.pi / 180)
                 paint([(pts, true)], fillRule: .nonZero, style: style)
             case .marker(let m):

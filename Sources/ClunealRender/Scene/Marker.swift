@@ -20,8 +20,20 @@ public struct Marker: Hashable, Sendable {
         self.style = style
     }
 
-    /// The symbol as page-space geometry centred on `centre`: both writers draw this, so the
-    /// PNG and the SVG agree.
+    /// For the round shapes, the circles they are made of: radii as fractions of half the size,
+    /// outermost first, each wound opposite to the one outside it (so a ring has a hole and a
+    /// target a dot in its hole) under the non-zero rule. `nil` for the other shapes.
+    var concentricCircles: [Double]? {
+        switch shape {
+        case .dot: [1]
+        case .ring: [1, 0.55]
+        case .target: [1, 0.7, 0.3]
+        default: nil
+        }
+    }
+
+    /// The symbol as page-space geometry centred on `centre`: every writer draws this (the PDF
+    /// draws the ``concentricCircles`` as true arcs), so the outputs agree.
     func path(centredAt c: PagePoint) -> ScenePath {
         let r = sizeMm / 2
         func poly(_ pts: [(Double, Double)]) -> Subpath {
@@ -36,13 +48,12 @@ public struct Marker: Hashable, Sendable {
             if reversed { pts.reverse() }
             return Subpath(page: pts, closed: true)
         }
+        if let circles = concentricCircles {
+            return ScenePath(circles.enumerated().map { circle(r * $0.element, reversed: $0.offset % 2 == 1) }, fillRule: .nonZero)
+        }
         switch shape {
-        case .dot:
-            return ScenePath([circle(r)])
-        case .ring:
-            return ScenePath([circle(r), circle(r * 0.55, reversed: true)], fillRule: .nonZero)
-        case .target:
-            return ScenePath([circle(r), circle(r * 0.7, reversed: true), circle(r * 0.3)], fillRule: .nonZero)
+        case .dot, .ring, .target:
+            return ScenePath([])
         case .square:
             return ScenePath([poly([(-0.8, -0.8), (0.8, -0.8), (0.8, 0.8), (-0.8, 0.8)])])
         case .diamond:

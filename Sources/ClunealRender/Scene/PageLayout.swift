@@ -2,10 +2,12 @@ import BodyGeometry
 
 /// How the body frame sits on the page.
 ///
-/// The body is drawn **life size**: one body millimetre is one page millimetre, so a PNG whose
-/// `pHYs` chunk records the render resolution prints at true anatomical size. The body
-/// rectangle ``bodyViewport`` is placed with its top-left corner (`max.x`, `max.z`) at
-/// ``viewportOrigin`` on the page.
+/// A map's body is drawn **life size** (``scale`` 1): one body millimetre is one page
+/// millimetre, so a PNG whose `pHYs` chunk records the render resolution, or a PDF page of the
+/// figure's size, prints at true anatomical size. A figure on a fixed page (the patient
+/// handout on A4) draws the body smaller, at ``scale`` page millimetres per body millimetre.
+/// The body rectangle ``bodyViewport`` is placed with its top-left corner (`max.x`, `max.z`)
+/// at ``viewportOrigin`` on the page.
 ///
 /// It is a **posterior view**: we look at the patient's back, so the patient's left (+x in the
 /// body frame) is on the page's left. Page x therefore grows toward −x (the patient's right). This type is the only place where z-up body
@@ -17,11 +19,14 @@ public struct PageLayout: Hashable, Sendable {
     public var bodyViewport: Bounds
     /// Page position of the viewport's top-left corner (body `max.x`, `max.z`), millimetres.
     public var viewportOrigin: PagePoint
+    /// Page millimetres per body millimetre: 1 (life size) unless the body is drawn smaller.
+    public var scale: Double
 
-    public init(pageSize: PageSize, bodyViewport: Bounds, viewportOrigin: PagePoint) {
+    public init(pageSize: PageSize, bodyViewport: Bounds, viewportOrigin: PagePoint, scale: Double = 1) {
         self.pageSize = pageSize
         self.bodyViewport = bodyViewport
         self.viewportOrigin = viewportOrigin
+        self.scale = scale
     }
 
     /// A page just large enough for `bodyViewport` plus `margins`.
@@ -35,12 +40,21 @@ public struct PageLayout: Hashable, Sendable {
 
     /// The page position of a body point.
     public func pagePoint(_ p: Point) -> PagePoint {
-        PagePoint(viewportOrigin.x + (bodyViewport.max.x - p.x), viewportOrigin.y + (bodyViewport.max.z - p.z))
+        PagePoint(viewportOrigin.x + (bodyViewport.max.x - p.x) * scale, viewportOrigin.y + (bodyViewport.max.z - p.z) * scale)
     }
 
     /// The body point under a page position.
     public func bodyPoint(_ p: PagePoint) -> Point {
-        Point(bodyViewport.max.x - (p.x - viewportOrigin.x), bodyViewport.max.z - (p.y - viewportOrigin.y))
+        Point(bodyViewport.max.x - (p.x - viewportOrigin.x) / scale, bodyViewport.max.z - (p.y - viewportOrigin.y) / scale)
+    }
+
+    /// A length on the page: a body length (for something placed in the body) times
+    /// ``scale``, or a page length as it is.
+    public func pageLength(_ millimetres: Double, at position: ScenePosition) -> Double {
+        switch position {
+        case .body: millimetres * scale
+        case .page: millimetres
+        }
     }
 
     public func pagePoint(_ position: ScenePosition) -> PagePoint {
@@ -52,6 +66,6 @@ public struct PageLayout: Hashable, Sendable {
 
     /// The viewport as a page rectangle.
     public var viewportRect: PageRect {
-        PageRect(x: viewportOrigin.x, y: viewportOrigin.y, width: bodyViewport.width, height: bodyViewport.height)
+        PageRect(x: viewportOrigin.x, y: viewportOrigin.y, width: bodyViewport.width * scale, height: bodyViewport.height * scale)
     }
 }

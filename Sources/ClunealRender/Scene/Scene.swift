@@ -48,7 +48,8 @@ public struct Scene: Hashable, Sendable {
         guard size.width.isFinite, size.height.isFinite, size.width > 0, size.height > 0 else {
             throw .invalidPageSize(width: size.width, height: size.height)
         }
-        guard layout.viewportOrigin.isFinite, layout.bodyViewport.min.isFinite, layout.bodyViewport.max.isFinite else {
+        guard layout.viewportOrigin.isFinite, layout.bodyViewport.min.isFinite, layout.bodyViewport.max.isFinite,
+              layout.scale.isFinite, layout.scale > 0 else {
             throw .invalidPageSize(width: size.width, height: size.height)
         }
         var seen = Set<LayerID>()

@@ -111,3 +111,36 @@ public struct TextLabel: Hashable, Sendable {
 
     var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 }
+
+extension TextLabel {
+    /// The label as a fixed one: an automatic label not resolved by the placer sits at its
+    /// first candidate spot (north-east of its anchor, by its gap), as the vector writers draw it.
+    func fixedAtFirstCandidate(layout: PageLayout) -> TextLabel {
+        guard case .automatic(let auto) = placement else { return self }
+        var label = self
+        let p = layout.pagePoint(anchor)
+        let d = auto.gapMm * 0.70710678
+        label.anchor = .page(PagePoint(p.x + d, p.y - d))
+        label.alignment = TextAlignment(.start, .bottom)
+        label.placement = .fixed
+        return label
+    }
+
+    /// The page y of each line's baseline for a fixed label, with font ascent and descent given
+    /// per em (the layout rule of ``TextMetrics``).
+    func baselines(layout: PageLayout, ascentPerEm: Double, descentPerEm: Double) -> [Double] {
+        let anchor = layout.pagePoint(self.anchor)
+        let ascent = ascentPerEm * fontSizeMm, descent = descentPerEm * fontSizeMm
+        let lineHeight = Self.lineSpacing * fontSizeMm
+        let count = lines.count
+        let height = ascent + descent + Double(count - 1) * lineHeight
+        let top: Double
+        switch alignment.vertical {
+        case .baseline: top = anchor.y - ascent
+        case .top: top = anchor.y
+        case .middle: top = anchor.y - height / 2
+        case .bottom: top = anchor.y - height
+        }
+        return (0..<count).map { top + ascent + Double($0) * lineHeight }
+    }
+}

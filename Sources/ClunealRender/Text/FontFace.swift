@@ -92,6 +92,19 @@ public final class FontFace {
         memory?.deallocate()
     }
 
+    /// A second, independent face over the same font (its own FreeType library and face), for
+    /// a consumer that must own a face nobody else resizes (the PDF writer hands one to Cairo).
+    func reopened() throws(RenderError) -> FontFace {
+        if let memory {
+            return try FontFace(bytes: Array(memory), name: source)
+        }
+        return try FontFace(path: source)
+    }
+
+    /// The FreeType face as an untyped pointer, for the Cairo wrapper (which must not resize it
+    /// while Cairo holds it; see ``reopened()``). `nil` only if opening failed.
+    var unsafeFaceHandle: UnsafeMutableRawPointer? { face.map { UnsafeMutableRawPointer($0) } }
+
     private func readNames() {
         guard let face else { return }
         let f = face.pointee

@@ -101,7 +101,8 @@ struct QuizGenerator {
 
     /// Sex at random; height from a normal distribution per sex (means 163 and 176 cm, SD
     /// 7 cm: round figures for adult variety, not a sourced population); in half the cases the
-    /// PSIS distance, and in some of those the crest height, as a trainee might measure them.
+    /// PSIS distance, and in some of those the crest height, as a trainee might measure them
+    /// (by palpation, so above the bony summit by the atlas's palpated-crest offset).
     mutating func randomMeasurements() -> Measurements {
         let sex: Sex = rng.index(below: 2) == 0 ? .female : .male
         let mean = sex == .female ? 1630.0 : 1760.0
@@ -111,7 +112,9 @@ struct QuizGenerator {
         if rng.index(below: 2) == 0, let psis = atlas.geometry["psis"]?.asPoint {
             m.psisFromMidline = Length(millimetres: clamp(abs(psis.x) * ratio + 3 * rng.normal(), 30, 55).rounded())
             if rng.index(below: 3) == 0, let summit = atlas.geometry["crest-summit"]?.asPoint {
-                m.crestSummitAbovePSIS = Length(millimetres: clamp(summit.z * ratio + 8 * rng.normal(), 55, 110).rounded())
+                // As palpated: the bony summit plus the sex's palpated-crest offset (the body lowers it again).
+                let palpated = (summit.z + (atlas.document.reference.palpatedCrestAboveImagedMillimetres?.value(for: sex) ?? 0)) * ratio
+                m.crestSummitAbovePSIS = Length(millimetres: clamp(palpated + 8 * rng.normal(), 55, 130).rounded())
             }
         }
         return m

@@ -7,6 +7,8 @@ public struct QuizPerson: Codable, Hashable, Sendable {
     public var sex: Sex?
     public var psisFromMidlineMillimetres: Double?
     public var crestSummitAbovePSISMillimetres: Double?
+    /// How the crest summit height was found (nil: palpation, the default).
+    public var crestSummitSource: CrestLevelSource?
     public var bicristalWidthMillimetres: Double?
     public var landmarks: [Landmark]
     /// True when the quiz made the person up.
@@ -27,6 +29,7 @@ public struct QuizPerson: Codable, Hashable, Sendable {
         sex = m.sex
         psisFromMidlineMillimetres = m.psisFromMidline?.millimetres
         crestSummitAbovePSISMillimetres = m.crestSummitAbovePSIS?.millimetres
+        crestSummitSource = m.crestSummitSource
         bicristalWidthMillimetres = m.bicristalWidth?.millimetres
         landmarks = m.palpated.map { Landmark(id: $0.id, side: $0.side, lateralMillimetres: $0.lateral.millimetres, verticalMillimetres: $0.vertical.millimetres) }
         self.generated = generated
@@ -38,6 +41,7 @@ public struct QuizPerson: Codable, Hashable, Sendable {
         Measurements(stature: statureMillimetres.map(Length.init(millimetres:)), sex: sex,
                      psisFromMidline: psisFromMidlineMillimetres.map(Length.init(millimetres:)),
                      crestSummitAbovePSIS: crestSummitAbovePSISMillimetres.map(Length.init(millimetres:)),
+                     crestSummitSource: crestSummitSource,
                      bicristalWidth: bicristalWidthMillimetres.map(Length.init(millimetres:)),
                      palpated: landmarks.map {
                          PalpatedLandmark(id: $0.id, side: $0.side, lateral: Length(millimetres: $0.lateralMillimetres),
@@ -60,7 +64,9 @@ public struct QuizPerson: Codable, Hashable, Sendable {
         }
         var facts: [String] = []
         if let d = psisFromMidlineMillimetres { facts.append("PSIS dimples \(unit.format(d)) from the midline") }
-        if let d = crestSummitAbovePSISMillimetres { facts.append("crest summit \(unit.format(d)) above the PSIS level") }
+        if let d = crestSummitAbovePSISMillimetres {
+            facts.append("crest summit \(unit.format(d)) above the PSIS level\(crestSummitSource == .imaging ? " on imaging" : "")")
+        }
         if let d = bicristalWidthMillimetres { facts.append("bicristal breadth \(unit.format(d))") }
         if !landmarks.isEmpty { facts.append("\(landmarks.count) palpated landmark\(landmarks.count == 1 ? "" : "s")") }
         if !facts.isEmpty { head += "; " + facts.joined(separator: ", ") }

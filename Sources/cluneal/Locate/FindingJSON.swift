@@ -210,6 +210,19 @@ enum FindingJSON {
         w.field("statureRatio", s.statureRatio, places: 6)
         w.field("statureMillimetres", s.statureMillimetres)
         w.field("sex", s.sex?.rawValue)
+        w.field(key: "sexSpecificLandmarks", strings: s.sexSpecificLandmarks)
+        w.key("crestCorrection")
+        if let c = s.crestCorrection {
+            w.beginObject()
+            w.field("source", c.source.rawValue)
+            w.field("sex", c.sex?.rawValue)
+            w.field("measuredMillimetres", c.measuredMillimetres)
+            w.field("offsetMillimetres", c.offsetMillimetres)
+            w.field("bonyMillimetres", c.bonyMillimetres)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("pairs")
         w.beginArray()
         for p in s.pairs {

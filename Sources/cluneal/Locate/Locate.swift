@@ -39,6 +39,7 @@ struct Locate: ParsableCommand {
     @OptionGroup var measurementOptions: MeasurementOptions
     @OptionGroup var palpation: PalpationErrorOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var paper: PaperOptions
 
     func validate() throws {
         if batch.casesPath != nil {
@@ -54,13 +55,19 @@ struct Locate: ParsableCommand {
             if output.json {
                 throw ValidationError("--json is for one point; with --cases the output is JSON lines (--format jsonl, the default) or CSV (--format csv).")
             }
+            if paper.paper != nil { throw ValidationError("--paper is for the map of one point (-o FILE.pdf), not for --cases.") }
         } else {
             if batch.format != nil { throw ValidationError("--format is for --cases; use --json for one point.") }
             if let path = batch.outputPath {
                 let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-                guard ext == "png" || ext == "svg" else {
-                    throw ValidationError("--output \(path): for one point it is the map, so the file name must end in .png or .svg.")
+                guard ext == "png" || ext == "svg" || ext == "pdf" else {
+                    throw ValidationError("--output \(path): for one point it is the map, so the file name must end in .png, .svg or .pdf.")
                 }
+            }
+            if paper.paper != nil {
+                guard let path = batch.outputPath else { throw ValidationError("--paper needs the map of the point: -o FILE.pdf.") }
+                if paper.paper == .slide { throw ValidationError("--paper slide is for `cluneal map`; the map of a point prints with --paper a4 --fit or --tile.") }
+                try paper.validate(outputs: [path], isHandout: false)
             }
             _ = try point.input()
         }
@@ -104,12 +111,19 @@ struct Locate: ParsableCommand {
             try StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
         }
         if let mapPath = batch.outputPath {
-            let scene = MapComposer.forFinding(finding, model: model)
+            var scene = MapComposer.forFinding(finding, model: model)
+            // A map fitted onto a smaller sheet says so under its scale bar.
+            if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
+                scene = MapComposer.forFinding(finding, model: model, printScale: plan.scale)
+            }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: [mapPath], pxPerMm: 4, compression: .fast, command: command)
+            let rendered = try MapOutput.render(scene, model: model, to: [mapPath], pxPerMm: 4, compression: .fast, command: command,
+                                                layout: paper.layout)
             for (path, bytes) in rendered { try FileIO.writeAtomically(bytes, to: path) }
             // Text output keeps stdout clean for --json; the map's path goes to stderr.
-            StandardError.write("wrote \(mapPath) (the map with the tender point; life size when printed at 100 %)")
+            for (path, bytes) in rendered {
+                StandardError.write("wrote \(path) (the map with the tender point: \(MapOutput.describe(path: path, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
+            }
         }
     }
 }

@@ -27,18 +27,21 @@ struct TextSize: ExpressibleByArgument, Hashable, Sendable {
     }
 }
 
-/// `cluneal map`: the annotated posterior-view map, as PNG and/or SVG from one scene.
+/// `cluneal map`: the annotated posterior-view map, as PNG, SVG and/or PDF from one scene.
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Draw the annotated posterior-view map (PNG through libpng, layered SVG) of the atlas, scaled to a person.",
+        abstract: "Draw the annotated posterior-view map (PNG through libpng, layered SVG, vector PDF through Cairo) of the atlas, scaled to a person.",
         discussion: """
-            One scene is drawn to every output, so the PNG and the SVG show the same thing. A PNG records \
-            its resolution (pHYs), so printed at 100 % the map is life size; its text chunks name the atlas, \
-            the frame, the scaling method and the command.
+            One scene is drawn to every output, so the PNG, the SVG and the PDF show the same thing. A PDF \
+            page is the map's size, so printed at "actual size" (100 %) the map is life size; --paper a4 \
+            --tile prints it life size on office paper (tiles with glue overlaps and a 5 cm check square), \
+            --paper a4 --fit scales it onto one sheet and says by how much, and --paper slide makes a 16:9 \
+            slide. A PNG records its resolution (pHYs) and its text chunks name the atlas, the frame, the \
+            scaling method and the command.
             """)
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png or .svg (repeat to write both from one scene).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene).", valueName: "file"))
     var output: [String] = []
 
     @Option(name: .customLong("px-per-cm"), help: ArgumentHelp("PNG resolution in pixels per centimetre (default 40; 1 to 400).", valueName: "n"))
@@ -91,6 +94,7 @@ struct MapCommand: ParsableCommand {
         case selfCare = "self-care"
     }
 
+    @OptionGroup var paperOptions: PaperOptions
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var measurementOptions: MeasurementOptions
     @OptionGroup var palpation: PalpationErrorOptions
@@ -124,12 +128,14 @@ struct MapCommand: ParsableCommand {
         }
         for path in output {
             let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-            guard ext == "png" || ext == "svg" else {
-                throw ValidationError("--output \(path): the file name must end in .png or .svg.")
+            guard ext == "png" || ext == "svg" || ext == "pdf" else {
+                throw ValidationError("--output \(path): the file name must end in .png, .svg or .pdf.")
             }
         }
         if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
+        try paperOptions.validate(outputs: output.isEmpty ? [Self.defaultOutput] : output, isHandout: handout != nil)
         if quiz && handout != nil { throw ValidationError("Give --quiz or --handout, not both.") }
+        if quiz && paperOptions.paper == .slide { throw ValidationError("--paper slide draws the labelled map; a blank quiz map prints with --paper a4 --fit or --tile.") }
         if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
         if let layers {
             for name in layers.split(separator: ",", omittingEmptySubsequences: false) where MapOptions.LayerKind(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
@@ -138,9 +144,11 @@ struct MapCommand: ParsableCommand {
         }
     }
 
+    /// Pixels per millimetre of a PNG: as given, else 40 px/cm, or 1920 px across a slide.
     var resolutionPxPerMm: Double {
         if let dpi { return dpi / 25.4 }
-        return (pxPerCm ?? 40) / 10
+        if let pxPerCm { return pxPerCm / 10 }
+        return paperOptions.layout == .slide ? 1920 / SlideComposer.pageSize.width : 4
     }
 
     func mapOptions(for atlas: Atlas) throws(CLIError) -> MapOptions {
@@ -181,29 +189,35 @@ struct MapCommand: ParsableCommand {
             var options = try mapOptions(for: atlas)
             let outputs = output.isEmpty ? [Self.defaultOutput] : output
             var keyFiles: [(String, [UInt8])] = []
-            let scene: Scene
+            var scene: Scene
             if handout == .selfCare {
-                scene = HandoutComposer(model: model, theme: .named(theme)).compose()
-            } else if quiz {
-                let markerMap = MarkerMap.make(model: model, count: markers, seed: seed)
-                options.quizMarkers = markerMap.answerKey.map { entry in
-                    MapOptions.NumberedMarker(number: entry.number, position: entry.positionMillimetres,
-                                              answer: entry.side.map { "\(entry.name) (\($0.rawValue))" } ?? entry.name)
-                }
-                scene = MapComposer(model: model, options: options).compose()
-                keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
+                scene = HandoutComposer(model: model, theme: .named(theme), paper: paperOptions.paper == .letter ? .letter : .a4).compose()
             } else {
-                scene = MapComposer(model: model, options: options).compose()
+                if quiz {
+                    let markerMap = MarkerMap.make(model: model, count: markers, seed: seed)
+                    options.quizMarkers = markerMap.answerKey.map { entry in
+                        MapOptions.NumberedMarker(number: entry.number, position: entry.positionMillimetres,
+                                                  answer: entry.side.map { "\(entry.name) (\($0.rawValue))" } ?? entry.name)
+                    }
+                    keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
+                }
+                scene = paperOptions.layout == .slide ? SlideComposer(model: model, options: options).compose()
+                    : MapComposer(model: model, options: options).compose()
+                // A map fitted onto a smaller sheet says so under its scale bar.
+                if case .fitted(let paper) = paperOptions.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper), !plan.isLifeSize {
+                    options.printScale = plan.scale
+                    scene = MapComposer(model: model, options: options).compose()
+                }
             }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
             let rendered = try MapOutput.render(scene, model: model, to: outputs, pxPerMm: resolutionPxPerMm,
-                                                compression: compression.value, command: command)
+                                                compression: compression.value, command: command, layout: paperOptions.layout)
             try FileIO.writeAtomically((rendered + keyFiles).map { (path: $0.0, bytes: $0.1) })
             for (path, _) in keyFiles {
                 try StandardOutput.write("wrote \(path) (answer key)\n")
             }
             for (path, bytes) in rendered {
-                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
+                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene, layout: paperOptions.layout)))\n")
             }
             try StandardOutput.write(Notice.text + "\n")
         }
@@ -213,7 +227,8 @@ struct MapCommand: ParsableCommand {
 /// Rendering a scene to the requested files' bytes (nothing is written until all succeed).
 enum MapOutput {
     static func render(_ scene: Scene, model: BodyModel, to paths: [String], pxPerMm: Double,
-                       compression: PNGEncoder.Compression, command: String) throws(CLIError) -> [(String, [UInt8])] {
+                       compression: PNGEncoder.Compression, command: String,
+                       layout: PaperOptions.Layout = .lifeSize) throws(CLIError) -> [(String, [UInt8])] {
         let fonts = try loadFonts()
         var results: [(String, [UInt8])] = []
         do {
@@ -223,18 +238,30 @@ enum MapOutput {
             for path in paths {
                 if path.lowercased().hasSuffix(".svg") {
                     results.append((path, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
+                } else if path.lowercased().hasSuffix(".pdf") {
+                    results.append((path, try pdf(resolved, model: model, fonts: fonts, layout: layout)))
                 } else {
                     results.append((path, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
-                                                                 text: pngText(model: model, pxPerMm: pxPerMm, command: command))))
+                                                                 text: pngText(model: model, pxPerMm: pxPerMm, command: command, scene: resolved))))
                 }
             }
+        } catch let error as CLIError {
+            throw error
         } catch {
-            throw CLIError(.software, "cannot draw the map: \(error.description)")
+            throw CLIError(.software, "cannot draw the map: \(error)")
         }
         return results
     }
 
-    static func pngText(model: BodyModel, pxPerMm: Double, command: String) -> [PNGText] {
+    /// What printing at 100 % gives: life size, or (for a figure on a fixed page, like the
+    /// handout) the page, with the body drawn smaller. Every output states it in these words.
+    static func scaleNote(_ scene: Scene) -> String {
+        let s = scene.layout.scale
+        guard s < 1 else { return "printed at 100 % (actual size) the figure is life size" }
+        return "printed at 100 % (actual size) the page is \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm; the body is drawn at \(PrintScale.percentText(s)) of life size"
+    }
+
+    static func pngText(model: BodyModel, pxPerMm: Double, command: String, scene: Scene) -> [PNGText] {
         [
             PNGText(PNGText.Keyword.title, "Cluneal nerves, posterior view"),
             PNGText(PNGText.Keyword.software, "cluneal \(Cluneal.version)"),
@@ -242,9 +269,45 @@ enum MapOutput {
             PNGText(PNGText.Keyword.atlas, "\(model.atlas.id) \(model.atlas.version)"),
             PNGText("cluneal:frame", "body frame, mm: origin on the posterior midline at the PSIS level; +x patient's left; +z cranial"),
             PNGText(PNGText.Keyword.scaling, model.scaling.summary),
-            PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; printed at 100 % the map is life size"),
+            PNGText("cluneal:scale", "\(LengthUnit.fixed(pxPerMm * 10, 2)) px/cm; \(scaleNote(scene))"),
             PNGText(PNGText.Keyword.command, command),
         ]
+    }
+
+    /// The figure as a PDF: one life-size page, tiles on office paper, or one fitted sheet.
+    static func pdf(_ scene: Scene, model: BodyModel, fonts: FontSet, layout: PaperOptions.Layout) throws(CLIError) -> [UInt8] {
+        let writer = PDFWriter(fonts: fonts)
+        do {
+            switch layout {
+            case .lifeSize, .slide:
+                return try writer.write(scene, metadata: pdfMetadata(scene, model: model))
+            case .tiled(let paper):
+                guard let plan = TilePlan(figureSize: scene.pageSize, paper: paper) else {
+                    throw CLIError(.usage, "--tile: a \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm figure needs more than 26 rows or columns of \(paper.displayName)")
+                }
+                return try writer.write(pages: PrintComposer.tiledPages(scene, plan: plan), metadata: pdfMetadata(
+                    scene, model: model, scaleNote: "life size on \(plan.tiles.count) sheets of \(paper.displayName) (tiles A1 to \(plan.tiles.last?.name ?? "A1"), \(LengthUnit.fixed(plan.overlapMm, 0)) mm glue overlap) after a layout sheet; print at 100 % (actual size)"))
+            case .fitted(let paper):
+                guard let plan = FitPlan(figureSize: scene.pageSize, paper: paper) else {
+                    throw CLIError(.usage, "--fit: the figure cannot be fitted onto \(paper.displayName)")
+                }
+                return try writer.write(pages: [PrintComposer.fittedPage(scene, plan: plan)], metadata: pdfMetadata(
+                    scene, model: model, scaleNote: "scaled to \(PrintScale.percentText(plan.scale)) of life size on one \(paper.displayName) sheet: \(PrintScale.ratioText(plan.scale))"))
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(.software, "cannot draw the map: \(error)")
+        }
+    }
+
+    /// The PDF's document information: title, the notice, atlas, scaling and print scale.
+    static func pdfMetadata(_ scene: Scene, model: BodyModel, scaleNote: String? = nil) -> PDFMetadata {
+        let scaleNote = scaleNote ?? Self.scaleNote(scene)
+        return PDFMetadata(title: scene.title ?? "Cluneal nerves, posterior view",
+                    subject: "ClunealMap figure. \(EducationNotice.text)",
+                    keywords: "atlas \(model.atlas.id) \(model.atlas.version); scaling: \(model.scaling.summary); \(scaleNote)",
+                    creator: "cluneal \(Cluneal.version)")
     }
 
     /// DejaVu Sans from fonts-dejavu-core, read here so the renderer takes bytes and does no I/O.
@@ -263,12 +326,23 @@ enum MapOutput {
         }
     }
 
-    static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene) -> String {
+    static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene, layout: PaperOptions.Layout = .lifeSize) -> String {
         let kb = "\(LengthUnit.fixed(Double(bytes.count) / 1024, 0)) KiB"
+        if path.lowercased().hasSuffix(".pdf"), case .tiled(let paper) = layout, let plan = TilePlan(figureSize: scene.pageSize, paper: paper) {
+            return "PDF, a layout sheet and \(plan.tiles.count) life-size tiles (A1 to \(plan.tiles.last?.name ?? "A1")) on \(paper.displayName); print at 100 % (actual size) and measure the 5 cm check square, \(kb)"
+        }
+        if path.lowercased().hasSuffix(".pdf"), case .fitted(let paper) = layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper) {
+            return "PDF, one \(paper.displayName) sheet, \(plan.isLifeSize ? "life size" : "scaled to \(PrintScale.percentText(plan.scale)) of life size"), \(kb)"
+        }
+        if path.lowercased().hasSuffix(".pdf") {
+            return "PDF, \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm; \(scaleNote(scene)), \(kb)"
+        }
         if path.lowercased().hasSuffix(".svg") {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
-        let w = Int((scene.pageSize.width * pxPerMm).rounded(.up)), h = Int((scene.pageSize.height * pxPerMm).rounded(.up))
-        return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm, life size when printed at 100 %, \(kb)"
+        // The canvas size is MapTransform's rule.
+        let transform = try? MapTransform(layout: scene.layout, pxPerMm: pxPerMm)
+        let w = transform?.canvasWidth ?? 0, h = transform?.canvasHeight ?? 0
+        return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm; \(scaleNote(scene)), \(kb)"
     }
 }

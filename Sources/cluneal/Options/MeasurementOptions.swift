@@ -3,6 +3,7 @@ import ClunealAnatomy
 
 extension Sex: ExpressibleByArgument {}
 extension Side: ExpressibleByArgument {}
+extension CrestLevelSource: ExpressibleByArgument {}
 
 /// A length argument: "7cm", "70mm", "1.72m" or a bare number of centimetres.
 struct LengthArgument: ExpressibleByArgument, Hashable {
@@ -23,7 +24,7 @@ struct MeasurementOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stature, e.g. 172cm or 1.72m (bare numbers are cm).", valueName: "length"))
     var height: String?
 
-    @Option(help: "Sex, for the record (the default atlas has no sex-specific geometry yet).")
+    @Option(help: "Sex: places the landmarks the atlas gives by sex (the ischial tuberosities) and picks the sex's palpated-crest correction.")
     var sex: Sex?
 
     @Option(name: .customLong("psis-from-midline"), parsing: .unconditional, help: ArgumentHelp("Distance from the midline to the PSIS dimple, e.g. 4.2cm.", valueName: "length"))
@@ -31,6 +32,11 @@ struct MeasurementOptions: ParsableArguments {
 
     @Option(name: .customLong("crest-height"), parsing: .unconditional, help: ArgumentHelp("Height of the crest summit (intercristal line) above the PSIS level, e.g. 8cm.", valueName: "length"))
     var crestHeight: String?
+
+    @Option(name: .customLong("crest-height-from"), help: ArgumentHelp(
+        "How the crest summit was found: palpation (default; lowered to the bony level, which sits lower, before it scales the body) or imaging (used as it is).",
+        valueName: "palpation|imaging"))
+    var crestHeightFrom: CrestLevelSource?
 
     @Option(name: .customLong("bicristal-width"), parsing: .unconditional, help: ArgumentHelp("Bony bicristal (bi-iliac) breadth, e.g. 27.5cm.", valueName: "length"))
     var bicristalWidth: String?
@@ -42,7 +48,7 @@ struct MeasurementOptions: ParsableArguments {
 
     /// True when any measurement flag (or a measurements file) was given.
     var isGiven: Bool {
-        measurementsPath != nil || height != nil || sex != nil || psisFromMidline != nil || crestHeight != nil
+        measurementsPath != nil || height != nil || sex != nil || psisFromMidline != nil || crestHeight != nil || crestHeightFrom != nil
             || bicristalWidth != nil || !landmarks.isEmpty
     }
 
@@ -96,6 +102,7 @@ struct MeasurementOptions: ParsableArguments {
         flags.sex = sex
         flags.psisFromMidline = parse(psisFromMidline)
         flags.crestSummitAbovePSIS = parse(crestHeight)
+        flags.crestSummitSource = crestHeightFrom
         flags.bicristalWidth = parse(bicristalWidth)
         for spec in landmarks { flags.palpated.append(try Self.parseLandmark(spec)) }
         m = m.overridden(by: flags)

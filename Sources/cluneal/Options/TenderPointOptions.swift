@@ -92,7 +92,7 @@ struct BatchOptions: ParsableArguments {
     var format: BatchFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "With --cases: write the results to this file (atomically) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png or .svg).", valueName: "file"))
+        "With --cases: write the results to this file (atomically) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png, .svg or .pdf).", valueName: "file"))
     var outputPath: String?
 
     enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
