@@ -147,16 +147,17 @@ public struct MapComposer: Sendable {
             // Nothing on a blank map may name or colour-code what a marker stands on.
             layers.subtract([.zone, .injection, .label])
         }
-        // Drawing order, deep to superficial under the skin's own marks: outline, skin
-        // territories, grid (over the skin, under the anatomy), bone, muscle, fascia, ligament,
-        // zone, nerve, injection, labels, page furniture.
+        // Drawing order, deep to superficial: outline, grid (over the skin, under the anatomy),
+        // bone, muscle, fascia, ligament, skin territories, zone, nerve, injection, labels, page
+        // furniture.
         if layers.contains(.outline) { addOutline(to: &scene, box: box) }
-        if layers.contains(.territory) { addTerritories(to: &scene, box: box) }
         if layers.contains(.grid) { addGrid(to: &scene, box: box) }
         if layers.contains(.bone) { addBones(to: &scene, box: box) }
         if layers.contains(.muscle) { addStructures(of: .muscle, layer: "muscle", to: &scene, box: box) }
         if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
         if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
+        // Skin areas lie on the skin, over the deeper anatomy and under the nerves' lines.
+        if layers.contains(.territory) { addTerritories(to: &scene, box: box) }
         if layers.contains(.zone) { addZones(to: &scene) }
         if layers.contains(.nerve) { addNerves(to: &scene, box: box) }
         if layers.contains(.injection) { addInjectionSites(to: &scene) }
