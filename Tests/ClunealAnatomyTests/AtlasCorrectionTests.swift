@@ -108,7 +108,9 @@ struct AtlasCorrectionTests {
         let site = try #require(atlas.site("icn-ischial"))
         #expect(site.nerve == .inferior)
         let zones = atlas.zones(ofSite: "icn-ischial").map(\.source)
-        #expect(Set(zones) == ["ploteau-2017", "darnis-2008"])
+        // Ploteau's lateral-surface site is positioned (and so sourced) by the PFCN cadaver study's
+        // measured distances; Darnis' passage under the ischium is its own zone.
+        #expect(Set(zones) == ["pfcn-hamstring-cadaver", "darnis-2008"])
         #expect(atlas.nerve("pfcn-trunk") != nil)
         for id in ["ischial-bursitis", "proximal-hamstring-tendinopathy"] {
             #expect(atlas.lookAlikes.contains { $0.id == id }, "\(id)")

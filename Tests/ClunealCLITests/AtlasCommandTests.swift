@@ -57,7 +57,48 @@ struct AtlasCommandTests {
     @Test func sourcesListCitations() throws {
         let r = try CLIRunner.run(["atlas", "sources"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("[lu-1998]") || r.stdout.contains("Lu"))
+        #expect(r.stdout.contains("[lu-1998] Lu J. Anatomic considerations of superior cluneal nerve at posterior iliac crest region."))
+        #expect(r.stdout.contains("article-journal; verified; cited by"))
+        #expect(r.stdout.contains("[seed-article]") && r.stdout.contains("webpage; unverified;"))
+        #expect(!r.stdout.contains("anatomy-reference"))
+    }
+
+    @Test("atlas sources --format writes the bibliography", arguments: ["bibtex", "ris", "csl-json"])
+    func sourcesExport(format: String) throws {
+        let r = try CLIRunner.run(["atlas", "sources", "--format", format])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        switch format {
+        case "bibtex": #expect(r.stdout.contains("@article{tubbs-2010,"))
+        case "ris": #expect(r.stdout.contains("TY  - JOUR\nID  - tubbs-2010\n"))
+        default:
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+            #expect(items.contains { $0["id"] as? String == "tubbs-2010" && $0["DOI"] as? String == "10.3171/2010.3.SPINE09747" })
+        }
+    }
+
+    @Test func sourcesExportToAFileIsAtomicAndMatchesStandardOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cluneal-bib-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("atlas.bib")
+        let r = try CLIRunner.run(["atlas", "sources", "--format", "bibtex", "-o", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written == (try CLIRunner.run(["atlas", "sources", "--format", "bibtex"])).stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["atlas.bib"], "no temporary file is left behind")
+        let missing = try CLIRunner.run(["atlas", "sources", "--format", "ris", "-o", dir.appendingPathComponent("no/such/dir/a.ris").path])
+        #expect(missing.status == 73, "\(missing.stderr)")
+    }
+
+    @Test func sourcesFormatOptionsAreCheckedAtParseTime() throws {
+        let bad = try CLIRunner.run(["atlas", "sources", "--format", "endnote"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--format"))
+        let both = try CLIRunner.run(["atlas", "sources", "--json", "--format", "bibtex"])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--json") && both.stderr.contains("--format"))
     }
 
     static let brokenFolder = CLIRunner.root.appendingPathComponent("Tests/ClunealAnatomyTests/Fixtures/broken")

@@ -33,27 +33,6 @@ public struct AtlasDocument: Codable, Hashable, Sendable {
     public var lookAlikes: [LookAlikeEntry]?
 }
 
-/// A bibliography file (`Atlas/sources.json`).
-public struct SourceFileDocument: Codable, Hashable, Sendable {
-    public var sources: [SourceEntry]
-}
-
-/// One published source: what `sources` ids in the atlas resolve to.
-public struct SourceEntry: Codable, Hashable, Sendable {
-    public var id: String
-    /// The full citation: authors, year, title, journal, volume:pages.
-    public var citation: String
-    /// Where a copy was read (a mirror or aggregator is fine; the citation names the original).
-    public var url: String?
-    /// `cadaver`, `imaging`, `clinical`, `textbook`, `review`, `anthropometric`, `guideline`, `web`, `article`, `project`.
-    public var kind: String
-    /// Sample size as the source states it, if any (free text: "15 cadavers", "109 sides").
-    public var sample: String?
-    /// How sure the reference is that the cited number is in the source: `verified`, `computed`, `recalled`.
-    public var status: String
-    public var note: String?
-}
-
 /// `measured`: the number is a published measurement. `derived`: computed from measured numbers
 /// (the item says how). `schematic`: drawn to be recognisable, not to be measured from.
 public enum Fidelity: String, Codable, Hashable, Sendable, CaseIterable {

@@ -45,6 +45,8 @@ public enum AtlasProblem: Hashable, Sendable {
     case invalidValue(String)
     case zoneFarFromNerve(zone: String, nerve: String, distanceMillimetres: Double, limitMillimetres: Double)
     case cannotPlace(String)
+    /// A default zone whose position or spread comes from a source marked unverified.
+    case unverifiedSourceBacksDefault(zone: String, site: String, source: String)
 }
 
 /// An atlas problem with its place.
@@ -85,6 +87,8 @@ public struct AtlasError: Error, Hashable, Sendable, CustomStringConvertible {
         case .zoneFarFromNerve(let zone, let nerve, let d, let limit):
             "zone \"\(zone)\" is \(Self.format(d)) mm from its nerve \"\(nerve)\" (at most \(Self.format(limit)) mm allowed; mark it \"disputed\" if that is the point)"
         case .cannotPlace(let why): "cannot place the position: \(why)"
+        case .unverifiedSourceBacksDefault(let zone, let site, let source):
+            "source \"\(source)\" is unverified, and an unverified source cannot back a default zone (\"\(zone)\" is the default of site \"\(site)\"): verify the source or choose another default"
         }
     }
 

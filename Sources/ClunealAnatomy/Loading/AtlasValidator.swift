@@ -61,7 +61,7 @@ struct AtlasValidator {
         var sourceAt: [String: String] = [:]
         for bib in bibliographies {
             for (i, s) in bib.document.sources.enumerated() {
-                let path = JSONPath.root.appending("sources").appending(i)
+                let path = JSONPath.root.appending(i)
                 let here = SourceLocation(file: bib.file, path: path.appending("id"), line: bib.map.line(for: path.appending("id")))
                 checkSource(s, at: here, sourceAt: &sourceAt, into: &sources)
             }
@@ -203,10 +203,20 @@ struct AtlasValidator {
                 fail(.invalidValue("site \"\(s.id)\" has no zone"), path.appending("id"))
             }
         }
+        let sourceById = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, z) in doc.zones.enumerated() {
             let path = root.appending("zones").appending(i)
             if !siteIds.contains(z.site) { fail(.unknownReference(id: z.site, expected: "an entrapment site"), path.appending("site")) }
             if !sourceIds.contains(z.source) { fail(.unresolvedSource(z.source), path.appending("source")) }
+            // An unverified source cannot back a default zone: neither its position nor its spread.
+            if let site = doc.entrapmentSites.first(where: { $0.defaultZone == z.id && $0.id == z.site }) {
+                let backing: [(String?, JSONPath)] = [(z.source, path.appending("source")),
+                                                     (z.lateral.sdSource, path.appending("lateral").appending("sdSource")),
+                                                     (z.vertical.sdSource, path.appending("vertical").appending("sdSource"))]
+                for case let (id?, here) in backing where sourceById[id]?.status == .unverified {
+                    fail(.unverifiedSourceBacksDefault(zone: z.id, site: site.id, source: id), here)
+                }
+            }
             checkSpread(z.lateral, path.appending("lateral"), sourceIds)
             checkSpread(z.vertical, path.appending("vertical"), sourceIds)
             if z.laterality == .midline { fail(.wrongSide("an entrapment zone lies on one side or both, not on the midline"), path.appending("laterality")) }
@@ -278,10 +288,6 @@ struct AtlasValidator {
         if let first = sourceAt[s.id] {
             errors.append(AtlasError(.duplicateId(s.id, firstAt: first), at: here))
             return
-        }
-        if s.citation.trimmed.isEmpty { errors.append(AtlasError(.missingText("citation"), at: here)) }
-        if !["verified", "computed", "recalled"].contains(s.status) {
-            errors.append(AtlasError(.invalidValue("status \"\(s.status)\" must be verified, computed or recalled"), at: here))
         }
         sourceAt[s.id] = "\(here.file):\(here.line.map(String.init) ?? "?")"
         sources.append(s)

@@ -17,19 +17,12 @@ extension MapComposer {
         let labelSide = options.sides.first ?? .left
         var out: [(number: Int, zoneId: String, source: String, site: String)] = []
         for z in model.zones where !z.isDefault && z.side == labelSide {
-            let source = model.atlas.source(z.entry.source).map(Self.sourceName) ?? z.entry.source
+            let source = model.atlas.source(z.entry.source)?.shortCitation ?? z.entry.source
             out.append((out.count + 1, z.id, source + (z.isDisputed ? " (disputed)" : ""), z.site.names.short ?? Self.shortName(z.site.names.en)))
         }
         return out
     }
 
-    /// "Tubbs 2010" from a citation ("Tubbs RS, Levin, … 2010. …"): first word and first year.
-    static func sourceName(_ s: SourceEntry) -> String {
-        let first = s.citation.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).first.map(String.init) ?? s.id
-        let words = s.citation.split(whereSeparator: { !$0.isNumber })
-        let year = words.first { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
-        return year.map { "\(first) \($0)" } ?? s.id
-    }
     static let smallTextMm = 2.6
 
     func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular,

@@ -122,38 +122,9 @@ struct Interchange {
         })
     }
 
-    /// `Konno et al. 2017 [konno-2017-mcn]`: the first author's surname ("et al." when there
-    /// are more) or the publisher's name, the year, and our source id.
+    /// `Konno et al. 2017 [konno-2017-mcn]`: the source's short citation and our source id.
     static func shortCitation(_ source: SourceEntry) -> String {
-        var citation = Substring(source.citation.trimmingCharacters(in: .whitespaces))
-        // A leading editorial note in brackets ("[Authors not shown...]") is not a name.
-        if citation.hasPrefix("["), let close = citation.firstIndex(of: "]") {
-            citation = citation[citation.index(after: close)...].drop(while: { $0 == " " })
-        }
-        let year = citation.split(whereSeparator: { !$0.isNumber }).first { w in
-            w.count == 4 && (w.hasPrefix("19") || w.hasPrefix("20"))
-        }.map(String.init)
-        var first = String(citation.components(separatedBy: ". ").first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-        let leadingName = first.split(separator: ",").first.map(String.init) ?? first
-        if first.contains(","), leadingName.split(separator: " ").count <= 3 {
-            // An author list: the first surname (initials dropped), et al. for the rest.
-            var words = leadingName.split(separator: " ").map(String.init)
-            if words.count > 1, let last = words.last, last.count <= 3, last.allSatisfy({ $0.isUppercase || $0 == "-" }) { words.removeLast() }
-            first = words.joined(separator: " ") + " et al."
-        } else {
-            var words = first.split(separator: " ").map(String.init)
-            if words.count == 2, let last = words.last, last.count <= 3, last.allSatisfy({ $0.isUppercase || $0 == "-" }) { words.removeLast() }
-            first = words.joined(separator: " ")
-            if first.hasSuffix(" et al") { first += "." }
-            if first.count > 40 {
-                var cut = ""
-                for w in first.split(separator: " ") where cut.count + w.count < 40 { cut += (cut.isEmpty ? "" : " ") + w }
-                first = cut + "…"
-            }
-        }
-        var short = first
-        if let year, !short.contains(year) { short += short.isEmpty ? year : " " + year }
-        return short.isEmpty ? "[\(source.id)]" : "\(short) [\(source.id)]"
+        "\(source.shortCitation) [\(source.id)]"
     }
 
     /// True when every coordinate is a finite number (a markups file cannot hold NaN).

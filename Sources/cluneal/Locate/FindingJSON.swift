@@ -196,7 +196,7 @@ enum FindingJSON {
             w.beginObject()
             w.field("id", s.id)
             w.field("citation", s.citation)
-            w.field("url", s.url)
+            w.field("url", s.URL)
             w.endObject()
         }
         w.endArray()
