@@ -45,11 +45,11 @@ struct PrintCommandTests {
         let pdf = folder.appendingPathComponent("map.pdf").path, svg = folder.appendingPathComponent("map.svg").path
         let r = try CLIRunner.run(["map", "-o", pdf, "-o", svg])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("wrote \(pdf) (PDF, 466.0 × 542.0 mm; printed at 100 % (actual size) the figure is life size"))
+        #expect(r.stdout.contains("wrote \(pdf) (PDF, 466.0 × 472.0 mm; printed at 100 % (actual size) the figure is life size"))
         let sizes = try PDFReader.pageSizes(pdf)
-        #expect(sizes.count == 1 && Self.close(sizes[0], PageSize(width: 466, height: 542)))
+        #expect(sizes.count == 1 && Self.close(sizes[0], PageSize(width: 466, height: 472)))
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: svg)), as: UTF8.self)
-        #expect(text.contains("width=\"466mm\" height=\"542mm\""))
+        #expect(text.contains("width=\"466mm\" height=\"472mm\""))
         let info = try PDFReader.run("pdfinfo", [pdf])
         let keywords = info.split(separator: "\n").first { $0.hasPrefix("Keywords:") }.map(String.init) ?? ""
         #expect(keywords.contains("atlas adult-default ") && keywords.hasSuffix("; scaling: reference; printed at 100 % (actual size) the figure is life size"))
@@ -64,7 +64,7 @@ struct PrintCommandTests {
         let tiles = folder.appendingPathComponent("tiles.pdf").path, fit = folder.appendingPathComponent("fit.pdf").path
         let r = try CLIRunner.run(["map", "-o", tiles, "--paper", paper.rawValue, "--tile"])
         #expect(r.status == 0, "\(r.stderr)")
-        let plan = try #require(TilePlan(figureSize: PageSize(width: 466, height: 542), paper: paper))
+        let plan = try #require(TilePlan(figureSize: PageSize(width: 466, height: 472), paper: paper))
         let sizes = try PDFReader.pageSizes(tiles)
         #expect(sizes.count == plan.tiles.count + 1)
         #expect(sizes.allSatisfy { Self.close($0, plan.sheetSize) })

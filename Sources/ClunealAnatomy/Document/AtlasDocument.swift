@@ -148,8 +148,10 @@ public struct SexVariantEntry: Codable, Hashable, Sendable {
 }
 
 /// Structure kinds, which are also the map's drawing layers.
+/// What a structure is. `territory` is the skin area a nerve group supplies (drawn on its own
+/// optional map layer, never used for locating).
 public enum StructureKind: String, Codable, Hashable, Sendable, CaseIterable {
-    case outline, bone, fascia, ligament, muscle
+    case outline, bone, fascia, ligament, muscle, territory
 }
 
 public struct StructureEntry: Codable, Hashable, Sendable {
@@ -162,6 +164,9 @@ public struct StructureEntry: Codable, Hashable, Sendable {
     /// Where a fascia or ligament attaches, in words.
     public var attachments: String?
     public var note: String?
+    /// The nerve group whose skin area a `territory` is; required for territories (checked by
+    /// the validator), absent otherwise.
+    public var nerve: NerveGroup?
 }
 
 /// The three cluneal nerve groups.
@@ -193,6 +198,9 @@ public struct EntrapmentSiteEntry: Codable, Hashable, Sendable {
     public var branches: [String]
     /// The structure that traps the nerve (fascia, ligament, muscle border).
     public var structure: String
+    /// Other structures that form the trap with `structure` (the crest under the fascia, the
+    /// ischium under the border...): a map highlighting the site keeps them at full strength.
+    public var alsoFormedBy: [String]?
     /// The zone the tool uses unless told otherwise.
     public var defaultZone: String
     public var description: String

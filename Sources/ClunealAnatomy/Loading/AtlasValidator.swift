@@ -142,6 +142,15 @@ struct AtlasValidator {
             checkNames(e.names, path)
             checkProvenance(e.provenance, path.appending("provenance"), sourceIds)
             if let g = checkGeometry(e.geometry, e.laterality, path.appending("geometry")) { geometry[e.id] = g }
+            // A skin territory belongs to one nerve group; nothing else names one.
+            if e.kind == .territory {
+                if e.nerve == nil { fail(.missingText("nerve"), path.appending("nerve")) }
+                if e.geometry.polygon == nil {
+                    fail(.invalidValue("a territory is a polygon"), path.appending("geometry"))
+                }
+            } else if let nerve = e.nerve {
+                fail(.invalidValue("\"nerve\": \"\(nerve.rawValue)\" is only for a territory, not a \(e.kind.rawValue)"), path.appending("nerve"))
+            }
         }
         for (i, e) in doc.nerves.enumerated() {
             let path = root.appending("nerves").appending(i)
@@ -180,6 +189,9 @@ struct AtlasValidator {
             }
             if geometry[s.structure] == nil || doc.structures.first(where: { $0.id == s.structure }) == nil {
                 fail(.unknownReference(id: s.structure, expected: "a structure"), path.appending("structure"))
+            }
+            for (k, other) in (s.alsoFormedBy ?? []).enumerated() where doc.structures.first(where: { $0.id == other }) == nil {
+                fail(.unknownReference(id: other, expected: "a structure"), path.appending("alsoFormedBy").appending(k))
             }
             if let z = zoneById[s.defaultZone] {
                 if z.site != s.id { fail(.invalidValue("default zone \"\(z.id)\" belongs to site \"\(z.site)\""), path.appending("defaultZone")) }

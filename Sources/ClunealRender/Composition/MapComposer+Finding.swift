@@ -26,6 +26,9 @@ extension MapComposer {
         return scene
     }
 
+    /// Widest line of the verdict label, page millimetres.
+    static let verdictWidthMm = 90.0
+
     func addFinding(_ finding: Finding, to scene: inout Scene) {
         let p = finding.tenderPoint.point
         let layer = LayerID.tenderPoint
@@ -53,7 +56,9 @@ extension MapComposer {
                 : finding.group.map { g in
                     "Fits the \(g.name) (branches not told apart): search \(g.window.rangeWords)"
                 } ?? "Fits \(c.zone.site.names.short ?? c.siteId): \(LengthUnit.fixed(c.standardScore, 1)) SD, \(LengthUnit.centimetres.format(c.distanceMillimetres)) from its centre"
-            scene.add(.text("label-tender-point-verdict", label(verdict, at: c.zone.centre, priority: 190, color: ink, weight: .bold)),
+            // Wrapped so that it fits beside the anatomy at any text size.
+            let lines = Self.wrap([verdict], fontSizeMm: labelSizeMm, widthMm: Self.verdictWidthMm, maxLines: 4)
+            scene.add(.text("label-tender-point-verdict", label(lines.joined(separator: "\n"), at: c.zone.centre, priority: 190, color: ink, weight: .bold)),
                       to: .label, title: "Labels")
         }
         for l in finding.lookAlikes where l.inside {

@@ -4,53 +4,151 @@ import ClunealAnatomy
 /// Labels, grid, legend, scale bar, orientation letters, title and notice.
 extension MapComposer {
     static let labelSizeMm = 3.0
+    /// Label text size on this map, page millimetres: `--text-size` in points (1 pt = 25.4/72 mm),
+    /// grown by ``MapOptions/labelScale`` when the map will be printed smaller.
+    var labelSizeMm: Double { options.textSizePoints * 25.4 / 72 * options.labelScale }
+    /// How much larger than the default all map text is.
+    var textScale: Double { options.textSizePoints / MapOptions.defaultTextSizePoints }
+
+    /// One numbered key per zone that is not a site's default (drawn with `--zones all`), in
+    /// atlas order, so a dashed ellipse can be told apart from its neighbours.
+    var zoneKeys: [(number: Int, zoneId: String, source: String, site: String)] {
+        guard options.zones == .all else { return [] }
+        let labelSide = options.sides.first ?? .left
+        var out: [(number: Int, zoneId: String, source: String, site: String)] = []
+        for z in model.zones where !z.isDefault && z.side == labelSide {
+            let source = model.atlas.source(z.entry.source)?.shortCitation ?? z.entry.source
+            out.append((out.count + 1, z.id, source + (z.isDisputed ? " (disputed)" : ""), z.site.names.short ?? Self.shortName(z.site.names.en)))
+        }
+        return out
+    }
+
     static let smallTextMm = 2.6
 
-    func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular) -> TextLabel {
-        TextLabel(text, at: .body(p), fontSizeMm: Self.labelSizeMm * options.labelScale, color: color ?? theme.text, weight: weight,
+    func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular,
+               target: [Point] = [], rivals: [[Point]] = []) -> TextLabel {
+        TextLabel(text, at: .body(p), fontSizeMm: labelSizeMm, color: color ?? theme.text, weight: weight,
                   halo: Halo(color: theme.background, widthMm: 0.5 * options.labelScale), alignment: .start,
                   placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 1.5 * options.labelScale,
-                                                           leader: StrokeStyle(color: theme.mutedText, widthMm: 0.2))))
+                                                           leader: StrokeStyle(color: theme.mutedText, widthMm: 0.2),
+                                                           target: target.map(ScenePosition.body),
+                                                           rivals: rivals.map { $0.map(ScenePosition.body) })))
+    }
+
+    /// The drawn line of an item, as points: the smooth curve through a polyline or a nerve's
+    /// centreline (flattened to 0.2 mm), one point for a point.
+    static func drawnChain(_ g: Geometry) -> [Point] {
+        switch g {
+        case .point(let p): [p]
+        case .polyline(let l): SmoothCurve.flattened(through: l.points, closed: false, tolerance: 0.2)
+        case .ribbon(let r): SmoothCurve.flattened(through: r.centreline.points, closed: false, tolerance: 0.2)
+        case .polygon(let p): [p.contains(p.centroid) ? p.centroid : p.points[0]]
+        }
+    }
+
+    /// The point of `chain` (from `fraction` of the way along to its end) farthest from every
+    /// rival: where a leader can end with the least doubt about which line it names.
+    /// Only points inside `within` are candidates when any are (a region map's crop).
+    static func clearestPoint(on chain: [Point], from fraction: Double, awayFrom rivals: [[Point]], within: Bounds? = nil) -> Point {
+        guard chain.count > 1 else { return chain.first ?? .origin }
+        let start = Int(Double(chain.count - 1) * fraction)
+        var candidates = Array(chain[start...])
+        if let within {
+            let shown = chain.filter { within.contains($0) }
+            let later = candidates.filter { within.contains($0) }
+            candidates = later.isEmpty ? (shown.isEmpty ? candidates : shown) : later
+        }
+        var best = candidates[candidates.count - 1], bestClearance = -1.0
+        for p in candidates {
+            var clearance = Double.infinity
+            for rival in rivals {
+                for q in rival { clearance = Swift.min(clearance, p.distance(to: q)) }
+            }
+            if clearance > bestClearance + 0.5 {
+                best = p
+                bestClearance = clearance
+            }
+        }
+        return best
     }
 
     /// One label per item; bilateral items are labelled on one side only (the first shown).
+    /// Every label is tied by a leader to a point on its own item and placed no nearer to any
+    /// other item of the same kind (nerve, zone, structure or landmark) than to its own.
     func addLabels(to scene: inout Scene) {
         let labelSide = options.sides.first ?? .left
         func onLabelSide(_ side: Side?) -> Bool { side == nil || side == labelSide }
+        let shownBox = viewport
         var placed: [(String, TextLabel)] = []
-        // Entrapment sites at their default zone centre: the most important labels.
-        for z in model.zones where z.isDefault && onLabelSide(z.side) && options.layers.contains(.zone) {
-            let text = z.site.names.short ?? Self.shortName(z.site.names.en)
-            placed.append(("label-\(z.site.id)", label(text, at: z.centre, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold)))
-        }
-        if options.zones == .all {
-            for z in model.zones where z.isDisputed && onLabelSide(z.side) {
-                placed.append(("label-\(z.id)", label("\(z.entry.source) (disputed)", at: z.centre, priority: 60, color: theme.disputed)))
+        // Entrapment sites on their default zone: the most important labels. Zones of one site
+        // group that overlap (the three superior crest sites) share one group label.
+        if options.layers.contains(.zone) {
+            let zones = model.zones.filter { $0.isDefault && onLabelSide($0.side) }
+            let outlines = zones.map { z -> [Point] in
+                let o = z.outline(standardDeviations: 1, error: options.palpationError)
+                return o + (o.first.map { [$0] } ?? [])
+            }
+            var done = Set<Int>()
+            for (i, z) in zones.enumerated() where !done.contains(i) {
+                // Same nerve group and overlapping ±1 SD outlines: one label for the crowd.
+                let crowd = zones.indices.filter { j in
+                    zones[j].site.nerve == z.site.nerve && (j == i || Polygon(outlines[i]).map { p in outlines[j].contains { p.contains($0) } } == true)
+                }
+                crowd.forEach { done.insert($0) }
+                let target = crowd.flatMap { outlines[$0] }
+                let rivals = zones.indices.filter { !crowd.contains($0) }.map { outlines[$0] }
+                let text = crowd.count > 1 ? "\(z.site.nerve.rawValue.capitalized) cluneal tunnels (\(crowd.count) sites)"
+                    : z.site.names.short ?? Self.shortName(z.site.names.en)
+                let anchor = Self.clearestPoint(on: target, from: 0, awayFrom: rivals, within: shownBox)
+                placed.append(("label-\(z.site.id)", label(text, at: anchor, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold,
+                                                           target: target, rivals: rivals)))
             }
         }
-        // Nerve branches near their distal end, where the lines fan out.
+        // With --zones all, each other source's zone carries its number from the legend's key.
+        let keys = zoneKeys
+        if !keys.isEmpty {
+            let zones = model.zones.filter { onLabelSide($0.side) && zoneIsShown($0) }
+            let outlines = Dictionary(zones.map { z -> (String, [Point]) in
+                let o = z.outline(standardDeviations: 1, error: options.palpationError)
+                return (z.id, o + (o.first.map { [$0] } ?? []))
+            }, uniquingKeysWith: { a, _ in a })
+            for key in keys {
+                guard let z = zones.first(where: { $0.id == key.zoneId }), let own = outlines[z.id] else { continue }
+                let rivals = outlines.filter { $0.key != z.id }.map(\.value).sorted { ($0.first?.x ?? 0, $0.first?.z ?? 0) < ($1.first?.x ?? 0, $1.first?.z ?? 0) }
+                let at = Self.clearestPoint(on: own, from: 0, awayFrom: rivals, within: shownBox)
+                placed.append(("label-zone-\(key.number)", label("\(key.number)", at: at, priority: 60,
+                                                                 color: z.isDisputed ? theme.disputed : theme.textColor(z.site.nerve),
+                                                                 weight: .bold, target: own, rivals: rivals)))
+            }
+        }
+        // Nerve branches where they stand clearest of the other branches, near their ends.
         if options.layers.contains(.nerve) {
-            for n in model.nerves where onLabelSide(n.side) {
-                guard case .ribbon(let r) = n.geometry else { continue }
-                let at = r.centreline.point(atArcLength: r.centreline.length * 0.8)
-                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve))))
+            let nerves = model.nerves.filter { onLabelSide($0.side) }
+            let chains = nerves.map { Self.drawnChain($0.geometry) }
+            for (i, n) in nerves.enumerated() {
+                let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
+                let at = Self.clearestPoint(on: chains[i], from: 0.4, awayFrom: rivals, within: shownBox)
+                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
+                                                            target: chains[i], rivals: rivals)))
             }
         }
-        // Structures and landmarks that have a short name.
-        for s in model.structures where onLabelSide(s.side) && options.layers.contains(Self.layerKind(s.entry.kind)) {
+        // Structures that have a short name, against the others of their kind.
+        let structures = model.structures.filter { onLabelSide($0.side) && options.layers.contains(Self.layerKind($0.entry.kind)) }
+        for s in structures {
             guard let text = s.entry.names.short else { continue }
-            let at: Point
-            switch s.geometry {
-            case .polyline(let l): at = l.point(atArcLength: l.length * 0.6)
-            case .ribbon(let r): at = r.centreline.point(atArcLength: r.centreline.length * 0.5)
-            case .polygon(let p): at = p.contains(p.centroid) ? p.centroid : p.points[0]
-            case .point(let p): at = p
-            }
-            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40)))
+            let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
+            let rivals = same.map { Self.drawnChain($0.geometry) }
+            let chain = Self.drawnChain(s.geometry)
+            let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals, within: shownBox)
+            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, target: chain, rivals: rivals)))
         }
-        for l in model.landmarks where onLabelSide(l.side) && options.layers.contains(.bone) {
-            guard let text = l.entry.names.short, let p = l.geometry.asPoint else { continue }
-            placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50)))
+        if options.layers.contains(.bone) {
+            let points = model.landmarks.filter { onLabelSide($0.side) && $0.geometry.asPoint != nil }
+            for l in points {
+                guard let text = l.entry.names.short, let p = l.geometry.asPoint else { continue }
+                let rivals = points.filter { $0.entry.id != l.entry.id }.compactMap { $0.geometry.asPoint.map { [$0] } }
+                placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50, target: [p], rivals: rivals)))
+            }
         }
         for (id, text) in placed {
             scene.add(.text(id, text), to: .label, title: "Labels")
@@ -94,6 +192,7 @@ extension MapComposer {
         case .fascia: .fascia
         case .ligament: .ligament
         case .muscle: .muscle
+        case .territory: .territory
         }
     }
 
@@ -266,62 +365,106 @@ extension MapComposer {
         }
         text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
         y += 6 * k
-        for group in NerveGroup.allCases {
-            swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
-            text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
+        // Only what the map draws: each entry is tied to its layer.
+        let layers = options.layers
+        if layers.contains(.nerve) {
+            for group in NerveGroup.allCases {
+                swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
+                text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
+                y += 5 * k
+            }
+        }
+        if layers.contains(.territory) {
+            for group in NerveGroup.allCases {
+                scene.add(.path("legend-territory-\(group.rawValue)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
+                                style: Style(fill: theme.color(group), fillOpacity: 0.14,
+                                             stroke: StrokeStyle(color: theme.color(group), widthMm: 0.35, opacity: 0.7, dash: DashPattern([2.5, 1.2])))),
+                          to: .legend, title: "Legend")
+                text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
+                y += 5 * k
+            }
+        }
+        if layers.contains(.zone) {
+            scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
+                               style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
+                      to: .legend, title: "Legend")
+            text("zone", "Entrapment zone, mean ± 1 SD")
+            y += 5 * k
+            scene.add(.ellipse("legend-zone2-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
+                               style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
+            text("zone2", "… and ± 2 SD (fainter)")
+            y += 5 * k
+            if options.zones == .all {
+                scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
+                                   style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
+                          to: .legend, title: "Legend")
+                text("variant", "Another source's zone")
+                y += 5 * k
+                scene.add(.ellipse("legend-disputed-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
+                                   style: Style(stroke: StrokeStyle(color: theme.disputed, widthMm: 0.5, dash: DashPattern([0.6, 1.0])))),
+                          to: .legend, title: "Legend")
+                text("disputed", "Disputed variant (see atlas)")
+                y += 5 * k
+                // The key to the numbered zones: which source put each zone where.
+                text("zone-key-heading", "Zones by source:", weight: .bold, dx: 0)
+                y += 4.5 * k
+                for key in zoneKeys {
+                    text("zone-key-\(key.number)", "\(key.number)  \(key.source) · \(key.site)", size: 2.5, dx: 0)
+                    y += 3.6 * k
+                }
+                y += 1.4 * k
+            }
+        }
+        if layers.contains(.injection) {
+            scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .target, sizeMm: 4.2 * k, style: .fill(theme.injection))),
+                      to: .legend, title: "Legend")
+            text("injection", "Diagnostic block site")
             y += 5 * k
         }
-        scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
-                           style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
-                  to: .legend, title: "Legend")
-        text("zone", "Entrapment zone, mean ± 1 SD")
-        y += 5 * k
-        scene.add(.ellipse("legend-zone2-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
-                           style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
-        text("zone2", "… and ± 2 SD (fainter)")
-        y += 5 * k
-        if options.zones == .all {
-            scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
-                               style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
-                      to: .legend, title: "Legend")
-            text("variant", "Another source's zone")
-            y += 5 * k
-            scene.add(.ellipse("legend-disputed-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
-                               style: Style(stroke: StrokeStyle(color: theme.disputed, widthMm: 0.5, dash: DashPattern([0.6, 1.0])))),
-                      to: .legend, title: "Legend")
-            text("disputed", "Disputed variant (see atlas)")
-            y += 5 * k
-        }
-        scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .target, sizeMm: 4.2 * k, style: .fill(theme.injection))),
-                  to: .legend, title: "Legend")
-        text("injection", "Diagnostic block site")
-        y += 5 * k
-        if options.layers.contains(.ultrasound) {
+        if layers.contains(.ultrasound) {
             scene.add(.path("legend-ultrasound-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 1.5 * k, width: 7 * k, height: 3 * k)),
                             style: Style(fill: theme.injection, fillOpacity: 0.12, stroke: StrokeStyle(color: theme.text, widthMm: 0.4))),
                       to: .legend, title: "Legend")
             text("ultrasound", "Ultrasound probe; needle dashed")
             y += 5 * k
         }
-        swatchLine("bone", theme.bone, width: 1.4, dash: nil)
-        text("bone", "Iliac crest, bone")
-        y += 5 * k
-        scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
-                        style: Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
-                  to: .legend, title: "Legend")
-        text("fascia", "Thoracolumbar fascia")
-        y += 5 * k
-        swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
-        text("ligament", "Long dorsal SI ligament")
-        y += 5 * k
-        swatchLine("muscle", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
-        text("muscle", "Gluteus maximus border")
-        y += 5 * k
-        scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .ring, sizeMm: 4.5 * k, style: .fill(theme.bone))),
-                  to: .legend, title: "Legend")
-        text("psis", "PSIS dimple (origin level)")
-        y += 7 * k
-        let notes = [
+        if layers.contains(.bone) {
+            scene.add(.path("legend-bone-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
+                            style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45))),
+                      to: .legend, title: "Legend")
+            text("bone", "Bone (iliac crest drawn bold)")
+            y += 5 * k
+        }
+        if layers.contains(.muscle) {
+            scene.add(.path("legend-muscle-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
+                            style: Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
+                      to: .legend, title: "Legend")
+            text("muscle", "Muscle (gluteal, erector spinae)")
+            y += 5 * k
+            swatchLine("muscle-border", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
+            text("muscle-border", "Gluteus maximus border")
+            y += 5 * k
+        }
+        if layers.contains(.fascia) {
+            scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
+                            style: Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
+                      to: .legend, title: "Legend")
+            text("fascia", "Thoracolumbar fascia")
+            y += 5 * k
+        }
+        if layers.contains(.ligament) {
+            swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
+            text("ligament", "Ligament (LDSL, sacrotuberous)")
+            y += 5 * k
+        }
+        if layers.contains(.bone) {
+            scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .ring, sizeMm: 4.5 * k, style: .fill(theme.bone))),
+                      to: .legend, title: "Legend")
+            text("psis", "PSIS dimple (origin level)")
+            y += 5 * k
+        }
+        y += 2 * k
+        let notes = !layers.contains(.grid) ? [] : [
             "Grid: 1 cm squares, 5 cm lines",
             "stronger; numbers in cm.",
             "x: L/R of the midline;",

@@ -38,8 +38,9 @@ public struct MapComposer: Sendable {
 
     /// How much the page furniture (title, legend, scale bar, notice, grid numbers, orientation
     /// letters) grows, with its margins, to stay legible on a map printed smaller: the same as
-    /// the labels' (``MapOptions/labelScale``), 1 for a life-size map.
-    var furnitureScale: Double { options.labelScale }
+    /// the labels' (``MapOptions/labelScale``), times the `--text-size` scale; 1 for a life-size
+    /// map at the default text size.
+    var furnitureScale: Double { options.labelScale * textScale }
     /// Space kept around the anatomy inside the viewport, millimetres.
     static let bodyPadding = 12.0
 
@@ -53,13 +54,27 @@ public struct MapComposer: Sendable {
     /// The part of the body frame the map shows.
     public var viewport: Bounds {
         let sides = Set(options.sides)
-        var points: [Point] = []
-        let all: [(Side?, Geometry)] = model.structures.map { ($0.side, $0.geometry) } + model.nerves.map { ($0.side, $0.geometry) }
-            + model.landmarks.map { ($0.side, $0.geometry) }
-        for (side, g) in all where side == nil || sides.contains(side ?? .left) {
-            points += g.points
+        // Trimmed to what the anatomy needs: the height of the nerves, bones and point
+        // landmarks (not the skin outline or the long fascia and muscle sheets above, which the
+        // map cuts off); the width of everything but the outline.
+        var tall: [Point] = [], wide: [Point] = []
+        let structures = model.structures.filter { $0.entry.kind != .outline }
+        for s in structures where shown(s.side) {
+            wide += s.geometry.points
+            if s.entry.kind == .bone { tall += s.geometry.points }
         }
-        let box = Bounds(points) ?? Bounds(min: Point(-200, -250), max: Point(200, 200))
+        for n in model.nerves where shown(n.side) { tall += n.geometry.points }
+        for l in model.landmarks where shown(l.side) {
+            guard let p = l.geometry.asPoint else { continue }
+            tall.append(p)
+        }
+        var heights = Bounds(tall) ?? Bounds(min: Point(-200, -250), max: Point(200, 200))
+        var widths = Bounds(wide + tall) ?? heights
+        if let group = options.region.group, let frame = regionFrame(group, sides: sides) {
+            heights = frame
+            widths = frame
+        }
+        let box = Bounds(min: Point(widths.min.x, heights.min.z), max: Point(widths.max.x, heights.max.z))
         var minX = box.min.x - Self.bodyPadding, maxX = box.max.x + Self.bodyPadding
         if sides == [.left] { minX = -Self.bodyPadding - 8 }
         if sides == [.right] { maxX = Self.bodyPadding + 8 }
@@ -73,6 +88,36 @@ public struct MapComposer: Sendable {
         func up(_ v: Double) -> Double { (v / 10).rounded(.up) * 10 }
         return Bounds(min: Point(down(minX), down(box.min.z - Self.bodyPadding)), max: Point(up(maxX), up(box.max.z + Self.bodyPadding)))
     }
+
+    /// The region of one nerve group: its default zones at ±2 SD and the line structures that
+    /// make its traps (the crest, the long dorsal ligament, the border of gluteus maximus), with
+    /// the midline; nil when the atlas has none of them.
+    func regionFrame(_ group: NerveGroup, sides: Set<Side>) -> Bounds? {
+        var points: [Point] = [Point(0, 0)]
+        let sites = model.atlas.document.entrapmentSites.filter { $0.nerve == group }
+        let trap = Set(sites.flatMap { [$0.structure] + ($0.alsoFormedBy ?? []) })
+        let zones = model.zones.filter { $0.isDefault && $0.site.nerve == group && shown($0.side) }
+        for z in zones { points += z.outline(standardDeviations: 2, error: options.palpationError) }
+        // The group's nerves near their traps (within the reach below of a default zone's centre).
+        for n in model.nerves where n.entry.nerve == group && shown(n.side) {
+            let chain = SmoothCurve.flattened(through: n.geometry.points, closed: false, tolerance: 0.5)
+            points += chain.filter { p in zones.contains { $0.centre.distance(to: p) <= Self.regionNerveReach } }
+        }
+        for s in model.structures where trap.contains(s.entry.id) && shown(s.side) {
+            switch s.geometry {
+            case .polyline, .ribbon, .point: points += s.geometry.points
+            case .polygon: continue
+            }
+        }
+        guard points.count > 1, let box = Bounds(points) else { return nil }
+        let pad = Self.regionPadding
+        return Bounds(min: Point(box.min.x - pad, box.min.z - pad), max: Point(box.max.x + pad, box.max.z + pad))
+    }
+
+    /// How far from a trap a region still shows the nerves, millimetres.
+    static let regionNerveReach = 50.0
+    /// Room kept around a region's anatomy, millimetres (besides the usual body padding).
+    static let regionPadding = 10.0
 
     /// The low back and buttocks: the viewport's width, from `above` millimetres over the top
     /// of the low-back fascia and the crests down to `below` millimetres under the lower
@@ -103,20 +148,26 @@ public struct MapComposer: Sendable {
             // Nothing on a blank map may name or colour-code what a marker stands on.
             layers.subtract([.zone, .injection, .ultrasound, .label])
         }
-        // Drawing order: outline, grid (over the skin, under the anatomy), bone, fascia, ligament,
-        // muscle, zone, nerve, injection, labels, page furniture.
+        // Drawing order, deep to superficial: outline, grid (over the skin, under the anatomy),
+        // bone, muscle, fascia, ligament, skin territories, zone, nerve, injection, labels, page
+        // furniture.
         if layers.contains(.outline) { addOutline(to: &scene, box: box) }
         if layers.contains(.grid) { addGrid(to: &scene, box: box) }
         if layers.contains(.bone) { addBones(to: &scene, box: box) }
+        if layers.contains(.muscle) { addStructures(of: .muscle, layer: "muscle", to: &scene, box: box) }
         if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
         if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
-        if layers.contains(.muscle) { addStructures(of: .muscle, layer: "muscle", to: &scene, box: box) }
+        // Skin areas lie on the skin, over the deeper anatomy and under the nerves' lines.
+        if layers.contains(.territory) { addTerritories(to: &scene, box: box) }
         if layers.contains(.zone) { addZones(to: &scene) }
         if layers.contains(.nerve) { addNerves(to: &scene, box: box) }
         if layers.contains(.injection) { addInjectionSites(to: &scene) }
         if layers.contains(.ultrasound) { addUltrasound(to: &scene) }
         if layers.contains(.label) && options.labels { addLabels(to: &scene) }
         if options.isQuiz { addQuizMarkers(to: &scene) }
+        // Nothing drawn in the body frame may spill past the viewport into the margins (a
+        // region map crops the anatomy; the full map only trims the outline and long sheets).
+        scene = scene.clippedToViewport()
         addBanner(to: &scene)
         addTitle(to: &scene)
         if options.isQuiz {
@@ -143,6 +194,18 @@ public struct MapComposer: Sendable {
         }
     }
 
+    /// Opacity factor for a structure: full strength when it forms the trap of a highlighted
+    /// group or site (the fascia and crest for the superior nerves, the LDSL for the middle, the
+    /// gluteus maximus border, ischium and sacrotuberous ligament for the inferior).
+    func trapEmphasis(structure id: String) -> Double {
+        guard let highlight = options.highlight else { return 1 }
+        let sites = model.atlas.document.entrapmentSites.filter { $0.structure == id || ($0.alsoFormedBy ?? []).contains(id) }
+        switch highlight {
+        case .group(let g): return sites.contains { $0.nerve == g } ? 1 : 0.25
+        case .item(let item): return item == id || sites.contains { $0.id == item } ? 1 : 0.25
+        }
+    }
+
     func zoneIsShown(_ zone: PlacedZone) -> Bool {
         switch options.zones {
         case .defaults: zone.isDefault
@@ -164,9 +227,8 @@ public struct MapComposer: Sendable {
     func addOutline(to scene: inout Scene, box: Bounds) {
         for s in model.structures where s.entry.kind == .outline && shown(s.side) {
             guard case .polygon(let p) = s.geometry else { continue }
-            let clipped = PolygonClipping.clip(p.points, to: box)
-            guard clipped.count >= 3 else { continue }
-            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([Subpath(body: clipped, closed: true)]),
+            guard let region = Self.smoothRegion(p.points, in: box) else { continue }
+            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([region]),
                             style: Style(fill: theme.skin, stroke: StrokeStyle(color: theme.outline, widthMm: 0.5)),
                             title: s.entry.names.en,
                             metadata: Self.metadata(kind: "outline", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)),
@@ -177,7 +239,7 @@ public struct MapComposer: Sendable {
             guard case .polyline(let line) = l.geometry else { continue }
             let dashed = l.entry.id == "posterior-midline" || l.entry.id == "intercristal-line"
             for (i, run) in PolygonClipping.clip(polyline: line.points, to: box).enumerated() {
-                scene.add(.path(Self.itemId(l.entry.id, l.side) + (i > 0 ? "-\(i)" : ""), ScenePath([Subpath(body: run, closed: false)]),
+                scene.add(.path(Self.itemId(l.entry.id, l.side) + (i > 0 ? "-\(i)" : ""), ScenePath([Subpath(body: run, closed: false, smooth: true)]),
                                 style: .stroke(theme.outline, widthMm: 0.35, dash: dashed ? DashPattern([3, 2]) : nil),
                                 title: l.entry.names.en,
                                 metadata: Self.metadata(kind: "landmark", side: l.side, sources: l.entry.provenance.sources, fidelity: l.entry.provenance.fidelity)),
@@ -192,9 +254,8 @@ public struct MapComposer: Sendable {
             let id = Self.itemId(s.entry.id, s.side)
             switch s.geometry {
             case .polygon(let p):
-                let clipped = PolygonClipping.clip(p.points, to: box)
-                guard clipped.count >= 3 else { continue }
-                scene.add(.path(id, ScenePath([Subpath(body: clipped, closed: true)]),
+                guard let region = Self.smoothRegion(p.points, in: box) else { continue }
+                scene.add(.path(id, ScenePath([region]),
                                 style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45)),
                                 title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
             case .polyline(let line):
@@ -206,12 +267,12 @@ public struct MapComposer: Sendable {
                                            title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
                     }
                 } else {
-                    scene.add(.path(id, ScenePath(polyline: line), style: .stroke(theme.bone, widthMm: isCrest ? 1.4 : 0.6),
+                    scene.add(.path(id, ScenePath(polyline: line, smooth: true), style: .stroke(theme.bone, widthMm: isCrest ? 1.4 : 0.6),
                                     title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
                 }
             case .ribbon(let r):
                 if let outline = r.outline {
-                    scene.add(.path(id, ScenePath(polygon: outline), style: .fill(theme.bone, opacity: 0.6),
+                    scene.add(.path(id, ScenePath(smoothPolygon: outline), style: .fill(theme.bone, opacity: 0.6),
                                     title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
                 }
             case .point:
@@ -221,6 +282,15 @@ public struct MapComposer: Sendable {
         // Point landmarks.
         for l in model.landmarks where shown(l.side) {
             guard let p = l.geometry.asPoint else { continue }
+            if l.entry.id.hasPrefix("posterior-sacral-foramen") {
+                // An opening in the bone, not a landmark dot: a dark oval.
+                scene.add(.ellipse(Self.itemId(l.entry.id, l.side), SceneEllipse(centre: .body(p), radiusXMm: 3.2, radiusYMm: 2.6),
+                                   style: Style(fill: theme.bone, fillOpacity: 0.75, stroke: StrokeStyle(color: theme.bone, widthMm: 0.3)),
+                                   title: l.entry.names.en,
+                                   metadata: Self.metadata(kind: "bone", side: l.side, sources: l.entry.provenance.sources, fidelity: l.entry.provenance.fidelity)),
+                          to: .bone, title: "Bone")
+                continue
+            }
             let shape: MarkerShape
             switch l.entry.id {
             case "psis": shape = .ring
@@ -244,33 +314,59 @@ public struct MapComposer: Sendable {
         case .fascia: (title, color) = ("Fascia", theme.fascia)
         case .ligament: (title, color) = ("Ligament", theme.ligament)
         case .muscle: (title, color) = ("Muscle", theme.muscle)
-        case .outline, .bone: return
+        case .outline, .bone, .territory: return
         }
         for s in model.structures where s.entry.kind == kind && shown(s.side) {
             let meta = Self.metadata(kind: kind.rawValue, side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
             let id = Self.itemId(s.entry.id, s.side)
-            let fade = emphasis(group: nil, ids: [s.entry.id])
+            let fade = trapEmphasis(structure: s.entry.id)
             switch s.geometry {
             case .polygon(let p):
-                let clipped = PolygonClipping.clip(p.points, to: box)
-                guard clipped.count >= 3 else { continue }
-                scene.add(.path(id, ScenePath([Subpath(body: clipped, closed: true)]),
+                guard let region = Self.smoothRegion(p.points, in: box) else { continue }
+                scene.add(.path(id, ScenePath([kind == .fascia ? Subpath(body: PolygonClipping.clip(p.points, to: box), closed: true) : region]),
                                 style: Style(fill: color, fillOpacity: 0.16 * fade,
                                              stroke: StrokeStyle(color: color, widthMm: 0.4, opacity: fade, dash: DashPattern([1.5, 1]))),
                                 title: s.entry.names.en, metadata: meta), to: layer, title: title)
             case .ribbon(let r):
                 if let outline = r.outline {
-                    scene.add(.path(id, ScenePath(polygon: outline),
+                    scene.add(.path(id, ScenePath(smoothPolygon: outline),
                                     style: Style(fill: color, fillOpacity: 0.55 * fade, stroke: StrokeStyle(color: color, widthMm: 0.3, opacity: fade)),
                                     title: s.entry.names.en, metadata: meta), to: layer, title: title)
                 }
             case .polyline(let line):
-                scene.add(.path(id, ScenePath(polyline: line),
+                scene.add(.path(id, ScenePath(polyline: line, smooth: true),
                                 style: .stroke(color, widthMm: 0.8, opacity: fade, dash: kind == .muscle ? DashPattern([3, 1.5]) : nil),
                                 title: s.entry.names.en, metadata: meta), to: layer, title: title)
             case .point:
                 continue
             }
+        }
+    }
+
+    /// A closed region drawn as the smooth curve through `points`. When the curve leaves the
+    /// viewport it is flattened (to 0.05 mm) and clipped to it, so nothing spills onto the
+    /// margins; nil when nothing is left.
+    static func smoothRegion(_ points: [Point], in box: Bounds) -> Subpath? {
+        if points.allSatisfy({ box.contains($0) }) { return points.count >= 3 ? Subpath(body: points, closed: true, smooth: true) : nil }
+        let curve = SmoothCurve.flattened(through: points, closed: true, tolerance: 0.05)
+        let clipped = PolygonClipping.clip(curve, to: box)
+        return clipped.count >= 3 ? Subpath(body: clipped, closed: true) : nil
+    }
+
+    /// The skin areas of the nerve groups: translucent, in the group's colour, dashed edge.
+    func addTerritories(to scene: inout Scene, box: Bounds) {
+        for s in model.structures where s.entry.kind == .territory && shown(s.side) {
+            guard case .polygon(let p) = s.geometry, let group = s.entry.nerve else { continue }
+            guard let region = Self.smoothRegion(p.points, in: box) else { continue }
+            let fade = emphasis(group: group, ids: [s.entry.id])
+            var meta = Self.metadata(kind: "territory", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
+            meta["nerve"] = group.rawValue
+            let color = theme.color(group)
+            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([region]),
+                            style: Style(fill: color, fillOpacity: 0.14 * fade,
+                                         stroke: StrokeStyle(color: color, widthMm: 0.35, opacity: 0.7 * fade, dash: DashPattern([2.5, 1.2]))),
+                            title: s.entry.names.en, metadata: meta),
+                      to: "territory", title: "Skin territories")
         }
     }
 
@@ -284,7 +380,7 @@ public struct MapComposer: Sendable {
             meta["nerve"] = n.entry.nerve.rawValue
             meta["branch"] = n.entry.branch
             let halo = StrokeStyle(color: theme.background, widthMm: width + 0.8, opacity: 0.9 * fade)
-            let path = ScenePath(polyline: r.centreline)
+            let path = ScenePath(polyline: r.centreline, smooth: true)
             scene.add(.path(Self.itemId(n.entry.id, n.side) + "-halo", path, style: Style(stroke: halo)), to: .nerve, title: "Nerves")
             scene.add(.path(Self.itemId(n.entry.id, n.side), path,
                             // Butt caps on dashed nerves, or round caps would close the gaps.

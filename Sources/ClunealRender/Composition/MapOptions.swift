@@ -5,12 +5,35 @@ import ClunealAnatomy
 public struct MapOptions: Hashable, Sendable {
     /// The drawing layers a caller can switch on and off.
     public enum LayerKind: String, Hashable, Sendable, CaseIterable {
-        case outline, bone, fascia, ligament, muscle, nerve, zone, injection, grid, label, legend, measure
+        case outline, territory, bone, fascia, ligament, muscle, nerve, zone, injection, grid, label, legend, measure
         /// The probe footprint and needle path of each ultrasound-guided block site; off by default.
         case ultrasound
 
-        /// Every layer but `ultrasound`, which is drawn only when asked for.
-        public static let defaults: Set<LayerKind> = Set(allCases).subtracting([.ultrasound])
+        /// What a map draws unless asked otherwise: everything but the optional skin territories
+        /// and the ultrasound probes.
+        public static let standard: Set<LayerKind> = Set(allCases).subtracting([.territory, .ultrasound])
+    }
+
+    /// The part of the body a map shows.
+    public enum Region: String, Hashable, Sendable, CaseIterable {
+        /// Everything from L1 to the upper thigh.
+        case full
+        /// The superior nerves' crossing of the iliac crest.
+        case crest
+        /// The middle nerves' exit beside the sacrum under the long dorsal ligament.
+        case sacral
+        /// The inferior nerves round the lower border of gluteus maximus and the ischium.
+        case gluteal
+
+        /// The nerve group whose entrapment sites frame the region (nil for the full map).
+        public var group: NerveGroup? {
+            switch self {
+            case .full: nil
+            case .crest: .superior
+            case .sacral: .middle
+            case .gluteal: .inferior
+            }
+        }
     }
 
     /// Which zones to draw.
@@ -67,6 +90,17 @@ public struct MapOptions: Hashable, Sendable {
     /// (``PlacedZone/outline(standardDeviations:error:count:)``); anatomy-only unless asked.
     public var palpationError: PalpationUncertainty = .anatomyOnly
 
+    /// Text size of the map labels, points on the life-size page (1 pt = 25.4/72 mm); the
+    /// legend and notes grow in proportion.
+    public var textSizePoints: Double = MapOptions.defaultTextSizePoints
+    /// The part of the body shown; every region keeps the life-size scale and the grid.
+    public var region: Region = .full
+
+    /// 9 pt: 3.2 mm, readable on an A3 print of the full map and on a slide of one region.
+    public static let defaultTextSizePoints = 9.0
+    /// The text sizes a map accepts, points.
+    public static let textSizeRange: ClosedRange<Double> = 4...36
+
     /// Paper millimetres per figure millimetre when the figure will be printed scaled (fitted
     /// onto one sheet); 1, the default, is life size. The scale bar's note says which.
     public var printScale: Double = 1
@@ -82,7 +116,7 @@ public struct MapOptions: Hashable, Sendable {
     /// True for a blank quiz map.
     public var isQuiz: Bool { !quizMarkers.isEmpty }
 
-    public init(sides: [Side] = Side.allCases, layers: Set<LayerKind> = LayerKind.defaults, zones: ZoneSelection = .defaults,
+    public init(sides: [Side] = Side.allCases, layers: Set<LayerKind> = LayerKind.standard, zones: ZoneSelection = .defaults,
                 highlight: Highlight? = nil, labels: Bool = true, theme: MapTheme = .standard, subtitle: String? = nil) {
         self.sides = sides
         self.layers = layers

@@ -149,6 +149,8 @@ final class CairoPDFDocument {
     func newPath() { cairo_new_path(context) }
     func move(to p: PagePoint) { cairo_move_to(context, p.x, p.y) }
     func line(to p: PagePoint) { cairo_line_to(context, p.x, p.y) }
+    /// A cubic Bézier from the current point to `p`, pulled toward `c1` and `c2`.
+    func curve(to p: PagePoint, control1 c1: PagePoint, control2 c2: PagePoint) { cairo_curve_to(context, c1.x, c1.y, c2.x, c2.y, p.x, p.y) }
     func closePath() { cairo_close_path(context) }
 
     func rectangle(_ r: PageRect) { cairo_rectangle(context, r.x, r.y, r.width, r.height) }

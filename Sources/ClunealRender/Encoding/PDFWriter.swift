@@ -159,9 +159,18 @@ public struct PDFWriter {
     private func add(_ path: ScenePath, layout: PageLayout, to document: CairoPDFDocument) {
         document.newPath()
         for sub in path.subpaths where !sub.points.isEmpty {
-            for (i, position) in sub.points.enumerated() {
-                let p = layout.pagePoint(position)
-                if i == 0 { document.move(to: p) } else { document.line(to: p) }
+            let page = sub.points.map { layout.pagePoint($0) }
+            if sub.isSmooth, page.count >= 3 {
+                // The same ``SmoothCurve`` the SVG writes and the rasteriser flattens.
+                document.move(to: page[0])
+                for s in SmoothCurve.segments(through: page.map { Point($0.x, $0.y) }, closed: sub.isClosed) {
+                    document.curve(to: PagePoint(s.end.x, s.end.z), control1: PagePoint(s.control1.x, s.control1.z),
+                                   control2: PagePoint(s.control2.x, s.control2.z))
+                }
+            } else {
+                for (i, p) in page.enumerated() {
+                    if i == 0 { document.move(to: p) } else { document.line(to: p) }
+                }
             }
             if sub.isClosed { document.closePath() }
         }

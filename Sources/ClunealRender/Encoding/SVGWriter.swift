@@ -256,10 +256,21 @@ private struct Writer {
 
     func pathData(_ path: ScenePath) -> String {
         var parts: [String] = []
+        func xy(_ p: Point) -> String { "\(SVGNumber.format(p.x)) \(SVGNumber.format(p.z))" }
         for sub in path.subpaths where !sub.points.isEmpty {
-            for (i, position) in sub.points.enumerated() {
+            // Page millimetres (x right, y down) as plain points for the spline.
+            let page = sub.points.map { position -> Point in
                 let p = layout.pagePoint(position)
-                parts.append("\(i == 0 ? "M" : "L")\(SVGNumber.format(p.x)) \(SVGNumber.format(p.y))")
+                return Point(p.x, p.y)
+            }
+            if sub.isSmooth, page.count >= 3 {
+                let segments = SmoothCurve.segments(through: page, closed: sub.isClosed)
+                parts.append("M" + xy(page[0]))
+                for s in segments {
+                    parts.append("C" + xy(s.control1) + " " + xy(s.control2) + " " + xy(s.end))
+                }
+            } else {
+                for (i, p) in page.enumerated() { parts.append((i == 0 ? "M" : "L") + xy(p)) }
             }
             if sub.isClosed { parts.append("Z") }
         }

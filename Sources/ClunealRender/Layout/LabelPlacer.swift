@@ -7,13 +7,29 @@ public struct LabelRequest: Hashable, Sendable {
     public var priority: Int
     /// Distance from the anchor to the box at the first ring, pixels.
     public var gap: Float
+    /// The item the label names (pixels); when not empty the box must be at least as near to it
+    /// as to every rival, and the leader always runs to the anchor.
+    public var target: [PixelPoint]
+    /// Other items of the same kind, pixels.
+    public var rivals: [[PixelPoint]]
 
-    public init(id: String, anchor: PixelPoint, size: PixelSize, priority: Int = 0, gap: Float = 4) {
+    public init(id: String, anchor: PixelPoint, size: PixelSize, priority: Int = 0, gap: Float = 4,
+                target: [PixelPoint] = [], rivals: [[PixelPoint]] = []) {
         self.id = id
         self.anchor = anchor
         self.size = size
         self.priority = priority
         self.gap = gap
+        self.target = target
+        self.rivals = rivals
+    }
+
+    /// True when `rect` is no farther from the target than from any rival (always true
+    /// without a target).
+    public func belongs(_ rect: PixelRect) -> Bool {
+        guard !target.isEmpty else { return true }
+        let own = rect.distance(to: target)
+        return rivals.allSatisfy { rect.distance(to: $0) >= own }
     }
 }
 
@@ -67,7 +83,9 @@ public struct LabelPlacementResult: Hashable, Sendable {
 /// placed label box and no obstacle. The first pass also asks that the box cover no other
 /// anchor, stay off earlier leaders, and that its own leader cross no placed label; if no
 /// position passes, a second pass drops those wishes. A label with no allowed position is
-/// dropped (reported), never drawn over another.
+/// dropped (reported), never drawn over another. A label with a target must also lie no
+/// farther from its own item than from any rival item, in both passes, and always gets a leader
+/// that ends on its anchor.
 public struct LabelPlacer: Sendable {
     /// The drawable area, pixels.
     public var canvas: PixelRect
@@ -131,8 +149,10 @@ public struct LabelPlacer: Sendable {
                 dropped.append(request.id)
                 continue
             }
+            let tied = !request.target.isEmpty
             placed.append(PlacedLabel(id: request.id, rect: choice.rect, direction: choice.direction, ring: choice.ring,
-                                      leader: choice.ring > 0 ? leader(from: request.anchor, to: choice.rect) : nil))
+                                      leader: tied ? PixelSegment(choice.rect.nearestPoint(to: request.anchor), request.anchor)
+                                          : choice.ring > 0 ? leader(from: request.anchor, to: choice.rect) : nil))
         }
         return LabelPlacementResult(placed: placed, dropped: dropped)
     }
@@ -160,7 +180,7 @@ public struct LabelPlacer: Sendable {
 
     private func allowed(_ rect: PixelRect, request: LabelRequest, usable: PixelRect, placed: [PlacedLabel],
                          anchors: [PixelPoint], ring: Int, strict: Bool) -> Bool {
-        guard usable.contains(rect) else { return false }
+        guard usable.contains(rect), request.belongs(rect) else { return false }
         let padded = rect.outset(by: padding)
         for other in placed where padded.intersects(other.rect) { return false }
         for obstacle in obstacles where rect.intersects(obstacle) { return false }
@@ -170,7 +190,7 @@ public struct LabelPlacer: Sendable {
         for other in placed {
             if let l = other.leader, segment(l, crosses: padded) { return false }
         }
-        if ring > 0 {
+        if ring > 0 || !request.target.isEmpty {
             let l = leader(from: request.anchor, to: rect)
             for other in placed where segment(l, crosses: other.rect.outset(by: padding)) { return false }
         }

@@ -63,14 +63,14 @@ struct LabelResolver {
 
         let canvas = PixelRect(x: 0, y: 0, width: Float(transform.canvasWidth), height: Float(transform.canvasHeight))
         let obstacles = scene.labelObstacles.map(transform.pixelRect) + fixedBoxes
-        var placer = LabelPlacer(canvas: canvas, margin: transform.pixels(mm: Self.pageMarginMm),
-                                 padding: transform.pixels(mm: Self.paddingMm), obstacles: obstacles,
-                                 protectedPoints: protected, anchorRadius: transform.pixels(mm: Self.anchorClearanceMm))
+        var placer = LabelPlacer(canvas: canvas, margin: transform.pixels(mm: Self.pageMarginMm), padding: transform.pixels(mm: Self.paddingMm), ringCount: 6,
+                                 obstacles: obstacles, protectedPoints: protected, anchorRadius: transform.pixels(mm: Self.anchorClearanceMm))
         func requests(_ pending: [Pending]) -> [LabelRequest] {
             pending.enumerated().map { index, p in
                 LabelRequest(id: String(index), anchor: transform.pixel(p.label.anchor),
                              size: PixelSize(width: p.metrics.width + 2 * p.haloPx, height: p.metrics.height + 2 * p.haloPx),
-                             priority: p.auto.priority, gap: transform.pixels(mm: p.auto.gapMm))
+                             priority: p.auto.priority, gap: transform.pixels(mm: p.auto.gapMm),
+                             target: p.auto.target.map(transform.pixel), rivals: p.auto.rivals.map { $0.map(transform.pixel) })
             }
         }
         let visibleResult = placer.place(requests(visible))

@@ -66,6 +66,37 @@ public struct PixelRect: Hashable, Sendable {
     public func nearestPoint(to p: PixelPoint) -> PixelPoint {
         PixelPoint(Swift.min(Swift.max(p.x, minX), maxX), Swift.min(Swift.max(p.y, minY), maxY))
     }
+
+    /// The shortest distance from the rectangle to a chain of points (a single point, an open
+    /// polyline), pixels; 0 when they touch. Infinite for an empty chain.
+    public func distance(to chain: [PixelPoint]) -> Float {
+        guard let first = chain.first else { return .infinity }
+        var best = first.distance(to: nearestPoint(to: first))
+        for (a, b) in zip(chain, chain.dropFirst()) {
+            best = Swift.min(best, distance(toSegmentFrom: a, to: b))
+            if best == 0 { return 0 }
+        }
+        return best
+    }
+
+    private func distance(toSegmentFrom a: PixelPoint, to b: PixelPoint) -> Float {
+        // Zero when the segment enters the box; else the nearest of the segment's ends to the
+        // box and the box's corners to the segment.
+        if contains(a) || contains(b) { return 0 }
+        let corners = [PixelPoint(minX, minY), PixelPoint(maxX, minY), PixelPoint(maxX, maxY), PixelPoint(minX, maxY)]
+        func cross(_ o: PixelPoint, _ p: PixelPoint, _ q: PixelPoint) -> Float { (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x) }
+        for (c, d) in zip(corners, corners.dropFirst() + [corners[0]]) {
+            let d1 = cross(a, b, c), d2 = cross(a, b, d), d3 = cross(c, d, a), d4 = cross(c, d, b)
+            if (d1 > 0) != (d2 > 0), (d3 > 0) != (d4 > 0) { return 0 }
+        }
+        var best = Swift.min(a.distance(to: nearestPoint(to: a)), b.distance(to: nearestPoint(to: b)))
+        let dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy
+        for c in corners where len2 > 0 {
+            let t = Swift.min(1, Swift.max(0, ((c.x - a.x) * dx + (c.y - a.y) * dy) / len2))
+            best = Swift.min(best, c.distance(to: PixelPoint(a.x + t * dx, a.y + t * dy)))
+        }
+        return best
+    }
 }
 
 /// A straight line between two pixel points (leader lines).

@@ -96,7 +96,7 @@ struct RasterPlan: Sendable {
         mutating func add(_ item: SceneItem) {
             switch item.content {
             case .path(let path, let style):
-                let subpaths = path.subpaths.map { sub in (points: sub.points.map { Vec2(transform.pixel($0)) }, closed: sub.isClosed) }
+                let subpaths = path.subpaths.map(pixelContour)
                 paint(subpaths, fillRule: path.fillRule, style: style)
             case .ellipse(let e, let style):
                 let centre = Vec2(transform.pixel(e.centre))
@@ -106,12 +106,25 @@ struct RasterPlan: Sendable {
                 paint([(pts, true)], fillRule: .nonZero, style: style)
             case .marker(let m):
                 let path = m.path(centredAt: transform.layout.pagePoint(m.position))
-                let subpaths = path.subpaths.map { sub in (points: sub.points.map { Vec2(transform.pixel($0)) }, closed: sub.isClosed) }
+                let subpaths = path.subpaths.map(pixelContour)
                 paint(subpaths, fillRule: path.fillRule, style: m.style)
             case .text:
                 break
             }
         }
+
+        /// A subpath in pixels; a smooth one is the ``SmoothCurve`` through its pixel points,
+        /// flattened to within a tenth of a pixel (the same curve the SVG writes).
+        func pixelContour(_ sub: Subpath) -> (points: [Vec2], closed: Bool) {
+            let pixels = sub.points.map { Vec2(transform.pixel($0)) }
+            guard sub.isSmooth, pixels.count >= 3 else { return (pixels, sub.isClosed) }
+            let curve = SmoothCurve.flattened(through: pixels.map { Point($0.x, $0.y) }, closed: sub.isClosed,
+                                              tolerance: Self.curveTolerancePx)
+            return (curve.map { Vec2($0.x, $0.z) }, sub.isClosed)
+        }
+
+        /// Largest distance between a drawn curve and its flattened chords, pixels.
+        static let curveTolerancePx = 0.1
 
         /// Fill (every subpath, closed for filling) then stroke, each one shape.
         mutating func paint(_ subpaths: [(points: [Vec2], closed: Bool)], fillRule: FillRule, style: Style) {

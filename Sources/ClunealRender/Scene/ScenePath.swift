@@ -3,18 +3,22 @@ import BodyGeometry
 /// One connected run of points; closed subpaths join their last point to the first.
 ///
 /// Each point says which frame it is in, so a path may even run from a body point to a page
-/// point (a leader from a structure to a legend entry).
+/// point (a leader from a structure to a legend entry). A smooth subpath is the curve through
+/// its points built by ``SmoothCurve`` (cubic Béziers in the SVG, the same curve flattened in
+/// the raster); otherwise the points are joined by straight lines.
 public struct Subpath: Hashable, Sendable {
     public var points: [ScenePosition]
     public var isClosed: Bool
+    public var isSmooth: Bool
 
-    public init(points: [ScenePosition], closed: Bool) {
+    public init(points: [ScenePosition], closed: Bool, smooth: Bool = false) {
         self.points = points
         self.isClosed = closed
+        self.isSmooth = smooth
     }
 
-    public init(body points: [Point], closed: Bool) {
-        self.init(points: points.map(ScenePosition.body), closed: closed)
+    public init(body points: [Point], closed: Bool, smooth: Bool = false) {
+        self.init(points: points.map(ScenePosition.body), closed: closed, smooth: smooth)
     }
 
     public init(page points: [PagePoint], closed: Bool) {
@@ -42,9 +46,14 @@ public struct ScenePath: Hashable, Sendable {
         self.init(polygons.map { Subpath(body: $0.points, closed: true) }, fillRule: fillRule)
     }
 
-    /// An open body chain.
-    public init(polyline: Polyline) {
-        self.init([Subpath(body: polyline.points, closed: false)])
+    /// An open body chain (straight pieces, or the smooth curve through its points).
+    public init(polyline: Polyline, smooth: Bool = false) {
+        self.init([Subpath(body: polyline.points, closed: false, smooth: smooth)])
+    }
+
+    /// A closed body outline drawn as the smooth curve through its vertices.
+    public init(smoothPolygon polygon: Polygon, fillRule: FillRule = .nonZero) {
+        self.init([Subpath(body: polygon.points, closed: true, smooth: true)], fillRule: fillRule)
     }
 
     /// A rectangle on the page.

@@ -60,12 +60,25 @@ public struct AutomaticPlacement: Hashable, Sendable {
     public var gapMm: Double
     /// The leader line's style when displaced; `nil` draws none.
     public var leader: StrokeStyle?
+    /// The item the label names, as a chain of points (one point for a point item). When set,
+    /// the label must lie nearer to it than to any of `rivals`, and its leader always runs from
+    /// the label to the anchor, which should lie on the item.
+    public var target: [ScenePosition]
+    /// Other items of the same kind (the neighbouring branches, zones or structures) that the
+    /// label must not sit nearer to than to its own.
+    public var rivals: [[ScenePosition]]
 
-    public init(priority: Int = 0, gapMm: Double = 1.2, leader: StrokeStyle? = StrokeStyle(color: Color(rgb: 0x404040), widthMm: 0.2)) {
+    public init(priority: Int = 0, gapMm: Double = 1.2, leader: StrokeStyle? = StrokeStyle(color: Color(rgb: 0x404040), widthMm: 0.2),
+                target: [ScenePosition] = [], rivals: [[ScenePosition]] = []) {
         self.priority = priority
         self.gapMm = gapMm
         self.leader = leader
+        self.target = target
+        self.rivals = rivals
     }
+
+    /// True when the label must be tied to its item (a target is given).
+    public var isTied: Bool { !target.isEmpty }
 }
 
 /// A text label. Multiple lines are separated by `\n`.

@@ -5,6 +5,27 @@ import ClunealTeaching
 import Foundation
 
 extension MapTheme.Name: ExpressibleByArgument {}
+extension MapOptions.Region: ExpressibleByArgument {}
+
+/// A text size typed on the command line: points (`9pt`, or a bare number) or millimetres
+/// (`3mm`), checked against ``MapOptions/textSizeRange`` at parse time.
+struct TextSize: ExpressibleByArgument, Hashable, Sendable {
+    let points: Double
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        let value: Double?
+        if text.hasSuffix("pt") {
+            value = Double(text.dropLast(2).trimmingCharacters(in: .whitespaces))
+        } else if text.hasSuffix("mm") {
+            value = Double(text.dropLast(2).trimmingCharacters(in: .whitespaces)).map { $0 * 72 / 25.4 }
+        } else {
+            value = Double(text)
+        }
+        guard let value, value.isFinite, MapOptions.textSizeRange.contains(value) else { return nil }
+        points = value
+    }
+}
 
 /// `cluneal map`: the annotated posterior-view map, as PNG, SVG and/or PDF from one scene.
 struct MapCommand: ParsableCommand {
@@ -32,8 +53,15 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Which side of the patient to draw.")
     var side: SideChoice = .both
 
-    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all but ultrasound): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")). ultrasound draws the probe footprint and needle path of each ultrasound-guided block site.", valueName: "list"))
+    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all but territory, the optional skin areas, and ultrasound, the probe footprint and needle path of each ultrasound-guided block site): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
     var layers: String?
+
+    @Option(name: .customLong("text-size"),
+            help: ArgumentHelp("Label size on the life-size page, in points (9pt, the default) or millimetres (3mm); \(Int(MapOptions.textSizeRange.lowerBound)) to \(Int(MapOptions.textSizeRange.upperBound)) pt. The legend grows with it.", valueName: "size"))
+    var textSize: TextSize?
+
+    @Option(help: ArgumentHelp("Part of the body to show, at true scale with the grid: full (default), crest (superior nerves), sacral (middle), gluteal (inferior).", valueName: "region"))
+    var region: MapOptions.Region = .full
 
     @Option(help: ArgumentHelp("Bring forward one nerve group (superior, middle, inferior) or one atlas id; the rest is drawn fainter.", valueName: "what"))
     var highlight: String?
@@ -125,6 +153,8 @@ struct MapCommand: ParsableCommand {
 
     func mapOptions(for atlas: Atlas) throws(CLIError) -> MapOptions {
         var options = MapOptions(sides: side.sides, labels: !noLabels, theme: .named(theme))
+        if let textSize { options.textSizePoints = textSize.points }
+        options.region = region
         if let layers {
             options.layers = Set(layers.split(separator: ",").compactMap { MapOptions.LayerKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
         }
