@@ -24,7 +24,7 @@ struct ChartCommandTests {
         let bytes = [UInt8](try Data(contentsOf: out))
         if format == "png" {
             let image = try PNGDecoder.decode(bytes)
-            #expect(image.width > 1000 && image.height > image.width)
+            #expect(image.width > 1000 && image.height > 1000, "the whole back at 4 px/mm")
         } else if format == "pdf" {
             #expect(bytes.starts(with: Array("%PDF-".utf8)))
             let fitted = dir.appendingPathComponent("a4.pdf")
