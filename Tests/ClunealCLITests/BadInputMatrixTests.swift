@@ -176,6 +176,11 @@ struct BadInputMatrixTests {
              status: 73, mentions: ["/sys/cluneal-out.jsonl", "cannot create a file in /sys"]),
         Case(name: "cases: output under a regular file", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/c.csv/out.jsonl"], files: ["c.csv": .text(header + okRow)],
              status: 73, mentions: ["c.csv/out.jsonl", "c.csv is not a folder"]),
+        Case(name: "cases: the output is the case file", arguments: ["locate", "--cases", "{dir}/c.csv", "--format", "csv", "-o", "{dir}/./c.csv"],
+             files: ["c.csv": .text(header + okRow)],
+             status: 73, mentions: ["output {dir}/./c.csv", "it is the input {dir}/c.csv"]),
+        Case(name: "locate: one point to standard output", arguments: ["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "-o", "-"],
+             status: 64, mentions: ["--output -", "standard output carries the finding"]),
         Case(name: "cases: standard output is full", arguments: ["locate", "--cases", "{dir}/c.csv"], files: ["c.csv": .text(header + okRow)],
              status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
 
@@ -191,6 +196,12 @@ struct BadInputMatrixTests {
              status: 73, mentions: ["quiz.key.md", "is a directory"]),
         Case(name: "map --handout: output under a regular file", arguments: ["map", "--handout", "self-care", "-o", "{dir}/f/h.png"], files: ["f": .text("x")],
              status: 73, mentions: ["f/h.png", "is not a folder"]),
+        Case(name: "map: one file under two spellings", arguments: ["map", "-o", "{dir}/a.svg", "-o", "{dir}/./a.svg"],
+             status: 73, mentions: ["{dir}/a.svg and {dir}/./a.svg are the same file"]),
+        Case(name: "map: standard output named twice", arguments: ["map", "-o", "-", "-o", "-"],
+             status: 73, mentions: ["standard output is named twice"]),
+        Case(name: "map --quiz: only standard output, no file for the key", arguments: ["map", "--quiz", "-o", "-"],
+             status: 64, mentions: ["--quiz", "answer key"]),
         Case(name: "map: NaN resolution", arguments: ["map", "-o", "{dir}/m.png", "--px-per-cm", "nan"],
              status: 64, mentions: ["--px-per-cm", "nan"]),
         Case(name: "map: absurd resolution", arguments: ["map", "-o", "{dir}/m.png", "--dpi", "1e9"],
@@ -209,6 +220,8 @@ struct BadInputMatrixTests {
              status: 73, mentions: ["x.csv", "is a directory"]),
         Case(name: "export: the second output fails, so the first is not written", arguments: ["export", "-o", "{dir}/x.mrk.json", "-o", "{dir}/no/x.csv"],
              status: 73, mentions: ["no/x.csv", "does not exist"]),
+        Case(name: "export: one file named twice", arguments: ["export", "-o", "{dir}/x.csv", "-o", "{dir}/x.csv"],
+             status: 73, mentions: ["are the same file"]),
         Case(name: "export: binary atlas", arguments: ["export", "-o", "{dir}/x.csv", "--atlas", "{dir}/a.bin"], files: ["a.bin": .bytes(binary)],
              status: 65, mentions: ["a.bin", "not UTF-8"]),
         Case(name: "export: a tender point off the crest", arguments: ["export", "-o", "{dir}/x.csv", "--side", "left", "--from", "crest", "--lateral", "2cm", "--vertical", "0"],
@@ -268,7 +281,7 @@ struct BadInputMatrixTests {
         let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 2 && lines[1].isEmpty, "\(c.name): not one line: \(r.stderr)")
         #expect(r.stderr.hasPrefix("cluneal: error: "), "\(c.name): \(r.stderr)")
-        for m in c.mentions { #expect(r.stderr.contains(m), "\(c.name): \(m.debugDescription) not in \(r.stderr)") }
+        for m in c.mentions.map({ $0.replacingOccurrences(of: "{dir}", with: dir.path) }) { #expect(r.stderr.contains(m), "\(c.name): \(m.debugDescription) not in \(r.stderr)") }
         for word in ["Fatal error", "Backtrac", "Usage:", "Error:"] { #expect(!r.stderr.contains(word), "\(c.name): \(r.stderr)") }
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
         #expect(after.subtracting(before) == c.leaves, "\(c.name): left \(after.subtracting(before))")

@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
         "Output file: FILE.mrk.json (3D Slicer markups) or FILE.csv (name,x,y,z,type); repeat for both.", valueName: "file"))
-    var output: [String] = []
+    var output: [OutputTarget] = []
 
     @Option(help: ArgumentHelp("What to export, comma-separated: \(Interchange.Category.allCases.map(\.rawValue).joined(separator: ",")) (default all).", valueName: "list"))
     var what: String?
@@ -49,13 +49,12 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output is required: -o FILE.mrk.json (3D Slicer markups) or -o FILE.csv.") }
-        for path in output {
-            if path.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
-            if Self.format(of: path) == nil {
-                throw ValidationError("--output \(path): the file name must end in .mrk.json (3D Slicer markups) or .csv.")
+        for target in output {
+            if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+            if Self.format(of: target.argument) == nil {
+                throw ValidationError("--output \(target): the file name must end in .mrk.json (3D Slicer markups) or .csv.")
             }
         }
-        if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
         _ = try Self.categories(what)
         if wantsTenderPoint { _ = try point.input() }
     }
@@ -77,6 +76,7 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             let atlas = try atlasOptions.load()
             let model = try measurementOptions.model(for: atlas)
+            let outputFiles = try OutputFiles.resolve(output, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
             let categories: Set<Interchange.Category>
             do throws(ValidationError) { categories = try Self.categories(what) } catch { throw CLIError(.usage, error.message) }
             var finding: Finding?
@@ -93,13 +93,13 @@ struct ExportCommand: ParsableCommand {
                 throw CLIError(.dataError, "the scaled body has a point that is not a finite number; check the measurements (scaling: \(model.scaling.summary))")
             }
             // Encode everything first, then write: a failure leaves no file behind.
-            let files: [(String, [UInt8])] = output.map { path in
-                (path, Self.format(of: path) == .csv ? PointsCSV.encode(interchange) : SlicerMarkups.encode(interchange))
+            let files: [(OutputFile, [UInt8])] = outputFiles.map { file in
+                (file, Self.format(of: file.target.argument) == .csv ? PointsCSV.encode(interchange) : SlicerMarkups.encode(interchange))
             }
-            try FileIO.writeAtomically(files.map { (path: $0.0, bytes: $0.1) })
+            try OutputFiles.write(files)
             let points = interchange.markups.reduce(0) { $0 + $1.points.count }
-            for (path, _) in files {
-                try StandardOutput.write("wrote \(path) (\(interchange.markups.count) markups, \(points) points, LPS mm; scaling: \(model.scaling.summary))\n")
+            for (file, _) in files {
+                try StandardOutput.write("wrote \(file.target) (\(interchange.markups.count) markups, \(points) points, LPS mm; scaling: \(model.scaling.summary))\n")
             }
             try StandardOutput.write(Notice.text + "\n")
         }

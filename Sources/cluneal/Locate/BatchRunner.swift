@@ -91,7 +91,7 @@ struct BatchRunner {
         }
     }
 
-    func run(casesPath: String, outputPath: String?) throws(CLIError) {
+    func run(casesPath: String, output: OutputFile) throws(CLIError) {
         let bytes = try FileIO.read(casesPath, what: "cases")
         let file: CaseFile
         do {
@@ -159,14 +159,13 @@ struct BatchRunner {
         // 4. Write in input order, then report the bad rows.
         var header: [UInt8] = []
         if format == .csv { header = Array((Self.csvColumns.joined(separator: ",") + "\n").utf8) }
-        if let outputPath {
-            var all = header
-            all.reserveCapacity(outputs.reduce(header.count) { $0 + $1.count })
-            for o in outputs { all.append(contentsOf: o) }
-            try FileIO.writeAtomically(all, to: outputPath)
-        } else {
-            try StandardOutput.write(bytes: header)
-            for o in outputs { try StandardOutput.write(bytes: o) }
+        do {
+            try output.write(header)
+            for o in outputs { try output.write(o) }
+            try OutputFiles.commit([output])
+        } catch {
+            output.discard()
+            throw error
         }
         let errors = failures.flatMap { $0 }
         if let first = errors.first {

@@ -55,10 +55,12 @@ struct Locate: ParsableCommand {
             }
         } else {
             if batch.format != nil { throw ValidationError("--format is for --cases; use --json for one point.") }
-            if let path = batch.outputPath {
-                let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-                guard ext == "png" || ext == "svg" else {
-                    throw ValidationError("--output \(path): for one point it is the map, so the file name must end in .png or .svg.")
+            if let target = batch.outputPath {
+                if target.isStandardOutput {
+                    throw ValidationError("--output -: for one point standard output carries the finding; name a .png or .svg file for the map.")
+                }
+                guard target.hasSuffix(".png") || target.hasSuffix(".svg") else {
+                    throw ValidationError("--output \(target): for one point it is the map, so the file name must end in .png or .svg.")
                 }
             }
             _ = try point.input()
@@ -72,9 +74,14 @@ struct Locate: ParsableCommand {
     private func execute() throws(CLIError) {
         let atlas = try atlasOptions.load()
         if let casesPath = batch.casesPath {
-            try BatchRunner(atlas: atlas, symptomOptions: symptoms, format: batch.format ?? .jsonl).run(casesPath: casesPath, outputPath: batch.outputPath)
+            let inputs = [casesPath, symptoms.cataloguePath(for: atlas)] + AtlasFiles.inputPaths(of: atlas)
+            let output = try OutputFiles.resolve([batch.outputPath ?? OutputTarget("-")], inputs: inputs)[0]
+            try BatchRunner(atlas: atlas, symptomOptions: symptoms, format: batch.format ?? .jsonl).run(casesPath: casesPath, output: output)
             return
         }
+        // The map's file is checked before any work.
+        let inputs = [symptoms.cataloguePath(for: atlas)] + measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas)
+        let mapFile = try batch.outputPath.map { target throws(CLIError) in try OutputFiles.resolve([target], inputs: inputs)[0] }
         let input: TenderPointInput
         do { input = try point.input() } catch { throw CLIError(.usage, error.message) }
         let model = try measurementOptions.model(for: atlas)
@@ -102,13 +109,13 @@ struct Locate: ParsableCommand {
         } else {
             try StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
         }
-        if let mapPath = batch.outputPath {
+        if let mapFile {
             let scene = MapComposer.forFinding(finding, model: model)
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: [mapPath], pxPerMm: 4, compression: .fast, command: command)
-            for (path, bytes) in rendered { try FileIO.writeAtomically(bytes, to: path) }
+            let rendered = try MapOutput.render(scene, model: model, to: [mapFile.target], pxPerMm: 4, compression: .fast, command: command)
+            try OutputFiles.write(zip([mapFile], rendered.map(\.1)).map { ($0, $1) })
             // Text output keeps stdout clean for --json; the map's path goes to stderr.
-            StandardError.write("wrote \(mapPath) (the map with the tender point; life size when printed at 100 %)")
+            StandardError.write("wrote \(mapFile.target) (the map with the tender point; life size when printed at 100 %)")
         }
     }
 }

@@ -17,8 +17,8 @@ struct MapCommand: ParsableCommand {
             the frame, the scaling method and the command.
             """)
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png or .svg (repeat to write both from one scene).", valueName: "file"))
-    var output: [String] = []
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png or .svg (repeat to write both from one scene); - writes the PNG to standard output.", valueName: "file"))
+    var output: [OutputTarget] = []
 
     @Option(name: .customLong("px-per-cm"), help: ArgumentHelp("PNG resolution in pixels per centimetre (default 40; 1 to 400).", valueName: "n"))
     var pxPerCm: Double?
@@ -93,14 +93,16 @@ struct MapCommand: ParsableCommand {
         if let dpi, !(dpi.isFinite && Self.pxPerCmRange.contains(dpi / 2.54)) {
             throw ValidationError("--dpi must be between 3 and 1016, got \(dpi).")
         }
-        for path in output {
-            let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-            guard ext == "png" || ext == "svg" else {
-                throw ValidationError("--output \(path): the file name must end in .png or .svg.")
+        for target in output {
+            if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+            guard target.isStandardOutput || target.hasSuffix(".png") || target.hasSuffix(".svg") else {
+                throw ValidationError("--output \(target): the file name must end in .png or .svg (or - for a PNG on standard output).")
             }
         }
-        if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
         if quiz && handout != nil { throw ValidationError("Give --quiz or --handout, not both.") }
+        if quiz, !output.isEmpty, !output.contains(where: { !$0.isStandardOutput }) {
+            throw ValidationError("--quiz writes its answer key beside the map: name a map file with --output as well as -.")
+        }
         if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
         if let layers {
             for name in layers.split(separator: ",", omittingEmptySubsequences: false) where MapOptions.LayerKind(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
@@ -146,8 +148,10 @@ struct MapCommand: ParsableCommand {
             let atlas = try atlasOptions.load()
             let model = try measurementOptions.model(for: atlas)
             var options = try mapOptions(for: atlas)
-            let outputs = output.isEmpty ? [Self.defaultOutput] : output
+            let targets = output.isEmpty ? [OutputTarget(Self.defaultOutput)] : output
+            let outputs = targets.compactMap(\.path)
             var keyFiles: [(String, [UInt8])] = []
+            var keyTargets: [OutputTarget] = []
             let scene: Scene
             if handout == .selfCare {
                 scene = HandoutComposer(model: model, theme: .named(theme)).compose()
@@ -159,39 +163,47 @@ struct MapCommand: ParsableCommand {
                 }
                 scene = MapComposer(model: model, options: options).compose()
                 keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
+                // Checked with the maps before any drawing.
+                keyTargets = keyFiles.map { OutputTarget($0.0) }
             } else {
                 scene = MapComposer(model: model, options: options).compose()
             }
+            let files = try OutputFiles.resolve(targets + keyTargets, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: outputs, pxPerMm: resolutionPxPerMm,
+            let rendered = try MapOutput.render(scene, model: model, to: targets, pxPerMm: resolutionPxPerMm,
                                                 compression: compression.value, command: command)
-            try FileIO.writeAtomically((rendered + keyFiles).map { (path: $0.0, bytes: $0.1) })
-            for (path, _) in keyFiles {
-                try StandardOutput.write("wrote \(path) (answer key)\n")
+            try OutputFiles.write(Array(zip(files, rendered.map(\.1) + keyFiles.map(\.1))))
+            // With the map on standard output, the report goes to standard error.
+            var report = ""
+            for (path, _) in keyFiles { report += "wrote \(path) (answer key)\n" }
+            for (target, bytes) in rendered {
+                report += "wrote \(target) (\(MapOutput.describe(target, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n"
             }
-            for (path, bytes) in rendered {
-                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n")
+            report += Notice.text + "\n"
+            if targets.contains(where: \.isStandardOutput) {
+                StandardError.write(report, newline: false)
+            } else {
+                try StandardOutput.write(report)
             }
-            try StandardOutput.write(Notice.text + "\n")
         }
     }
 }
 
 /// Rendering a scene to the requested files' bytes (nothing is written until all succeed).
 enum MapOutput {
-    static func render(_ scene: Scene, model: BodyModel, to paths: [String], pxPerMm: Double,
-                       compression: PNGEncoder.Compression, command: String) throws(CLIError) -> [(String, [UInt8])] {
+    static func render(_ scene: Scene, model: BodyModel, to targets: [OutputTarget], pxPerMm: Double,
+                       compression: PNGEncoder.Compression, command: String) throws(CLIError) -> [(OutputTarget, [UInt8])] {
         let fonts = try loadFonts()
-        var results: [(String, [UInt8])] = []
+        var results: [(OutputTarget, [UInt8])] = []
         do {
             let renderer = SceneRenderer(fonts: fonts)
             // Labels are placed once, at the PNG's resolution, and the same layout goes to every file.
             let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
-            for path in paths {
-                if path.lowercased().hasSuffix(".svg") {
-                    results.append((path, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
+            for target in targets {
+                if target.hasSuffix(".svg") {
+                    results.append((target, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
                 } else {
-                    results.append((path, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
+                    results.append((target, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
                                                                  text: pngText(model: model, pxPerMm: pxPerMm, command: command))))
                 }
             }
@@ -230,9 +242,9 @@ enum MapOutput {
         }
     }
 
-    static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene) -> String {
+    static func describe(_ target: OutputTarget, bytes: [UInt8], pxPerMm: Double, scene: Scene) -> String {
         let kb = "\(LengthUnit.fixed(Double(bytes.count) / 1024, 0)) KiB"
-        if path.lowercased().hasSuffix(".svg") {
+        if target.hasSuffix(".svg") {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
         let w = Int((scene.pageSize.width * pxPerMm).rounded(.up)), h = Int((scene.pageSize.height * pxPerMm).rounded(.up))

@@ -46,6 +46,13 @@ enum AtlasFiles {
         return Bundle.main.executablePath ?? CommandLine.arguments.first ?? "."
     }
 
+    /// The files an atlas was read from: the atlas itself and its bibliography files (no
+    /// output may be one of them).
+    static func inputPaths(of atlas: Atlas) -> [String] {
+        let folder = URL(fileURLWithPath: atlas.file).deletingLastPathComponent()
+        return [atlas.file] + (atlas.document.sourceFiles ?? []).map { $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).path }
+    }
+
     static func load(path: String) throws(CLIError) -> Atlas {
         let bytes = try FileIO.read(path, what: "atlas")
         let decoded: DecodedAtlas

@@ -40,6 +40,9 @@ struct MeasurementOptions: ParsableArguments {
         valueName: "spec"))
     var landmarks: [String] = []
 
+    /// The measurements file, if one is given (no output may be it).
+    var inputPaths: [String] { measurementsPath.map { [$0] } ?? [] }
+
     /// True when any measurement flag (or a measurements file) was given.
     var isGiven: Bool {
         measurementsPath != nil || height != nil || sex != nil || psisFromMidline != nil || crestHeight != nil

@@ -62,17 +62,18 @@ struct SymptomOptions: ParsableArguments {
         if reported.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--symptom needs a symptom id, not an empty string.") }
     }
 
+    /// The catalogue file: the given one, or symptoms.json beside the atlas.
+    func cataloguePath(for atlas: Atlas) -> String {
+        if let cataloguePath { return cataloguePath }
+        let folder = atlas.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return (folder.isEmpty ? "." : folder) + "/symptoms.json"
+    }
+
     /// The catalogue: the given file, or symptoms.json beside the atlas. Without a path given,
     /// a missing default file is only an error when `required`.
     func catalogue(for atlas: Atlas, required: Bool) throws(CLIError) -> SymptomCatalogue? {
-        let path: String
-        if let cataloguePath {
-            path = cataloguePath
-        } else {
-            let folder = atlas.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            path = (folder.isEmpty ? "." : folder) + "/symptoms.json"
-            if !required, !FileIO.exists(path) { return nil }
-        }
+        let path = cataloguePath(for: atlas)
+        if cataloguePath == nil, !required, !FileIO.exists(path) { return nil }
         let bytes = try FileIO.read(path, what: "symptom catalogue")
         do {
             return try SymptomCatalogue.load(AtlasInput(file: path, bytes: bytes), atlas: atlas)
@@ -92,8 +93,8 @@ struct BatchOptions: ParsableArguments {
     var format: BatchFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "With --cases: write the results to this file (atomically) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png or .svg).", valueName: "file"))
-    var outputPath: String?
+        "With --cases: write the results to this file (atomically; - is standard output, the default) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png or .svg).", valueName: "file"))
+    var outputPath: OutputTarget?
 
     enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
         case jsonl, csv
@@ -101,6 +102,6 @@ struct BatchOptions: ParsableArguments {
 
     func validate() throws {
         if let casesPath, casesPath.isEmpty { throw ValidationError("--cases needs a file path, not an empty string.") }
-        if let outputPath, outputPath.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+        if let outputPath, outputPath.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
     }
 }
