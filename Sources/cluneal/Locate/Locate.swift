@@ -102,10 +102,9 @@ struct Locate: ParsableCommand {
         }
         let finding = Locator(model: model).locate(tenderPoint, screening: screening)
         if output.json {
-            var w = JSONWriter(pretty: true)
-            FindingJSON.finding(finding, atlas: atlas, catalogue: catalogue, into: &w)
-            w.newline()
-            try StandardOutput.write(bytes: w.bytes)
+            let record = FindingRecord(finding, atlas: AtlasReference(atlas), catalogue: catalogue.map { AtlasReference(id: $0.id, version: $0.version) },
+                                       detail: .full(frame: BodyFrameText.short, notice: Notice.text))
+            try StandardOutput.write(JSONOutput.encode(record))
         } else {
             try StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
         }
