@@ -58,8 +58,7 @@ struct QuizCommand: ParsableCommand {
     }
 
     struct QuizView: Encodable {
-        var atlas: String
-        var atlasVersion: String
+        var atlas: AtlasReference
         var seed: UInt64
         var kinds: [QuizKind]
         var units: String
@@ -126,7 +125,7 @@ struct QuizCommand: ParsableCommand {
             }
             let score = QuizScore(responses: responses, asked: quiz.questions.count)
             if output.json {
-                let view = QuizView(atlas: atlas.id, atlasVersion: atlas.version, seed: quiz.seed, kinds: quiz.kinds, units: unit.rawValue,
+                let view = QuizView(atlas: AtlasReference(atlas), seed: quiz.seed, kinds: quiz.kinds, units: unit.rawValue,
                                     questions: quiz.questions, responses: responses, maps: quiz.maps, score: score,
                                     frame: BodyFrameText.short, notice: Notice.text)
                 try StandardOutput.write(try JSONOutput.encode(view))
