@@ -78,7 +78,7 @@ public struct CaseFile: Sendable {
         if let problem = UTF8Problem.find(in: bytes) { throw .notUTF8(problem) }
         let end = bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
         let header = try Self.header(Array(bytes[0..<end]))
-        try self.init(header: header, body: Array(bytes[end...]), firstLine: 2, firstRow: 1)
+        try self.init(header: header, body: Array(bytes[end...]), firstLine: 2, firstRow: 1, offset: end)
     }
 
     /// Reads the header line (with its line end, a byte-order mark allowed).
@@ -111,13 +111,15 @@ public struct CaseFile: Sendable {
     }
 
     /// The records of `body`: whole lines of a file after its header, the first of them line
-    /// `firstLine` of the file and data row `firstRow`. Throws for bytes that are not UTF-8
+    /// `firstLine` of the file and data row `firstRow`, starting at byte `offset` of the file.
+    /// Throws for bytes that are not UTF-8
     /// (with the line of the file) and for a row past ``maxRows``.
-    public init(header: Header, body: [UInt8], firstLine: Int, firstRow: Int) throws(CaseFileError) {
+    public init(header: Header, body: [UInt8], firstLine: Int, firstRow: Int, offset: Int = 0) throws(CaseFileError) {
         let bytes = body
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes.count) }
         if let problem = UTF8Problem.find(in: bytes) {
-            throw .notUTF8(UTF8Problem(offset: problem.offset, byte: problem.byte, line: problem.line + firstLine - 1, looksLikeUTF16: problem.looksLikeUTF16))
+            throw .notUTF8(UTF8Problem(offset: problem.offset + offset, byte: problem.byte, line: problem.line + firstLine - 1,
+                                       looksLikeUTF16: problem.looksLikeUTF16))
         }
         let columns = header.columns
         var scanner = Scanner(bytes: bytes, line: firstLine)

@@ -93,7 +93,7 @@ struct BatchRunner {
 
         let progress = ProgressBar(total: reader.size ?? 0, label: "locating", enabled: reader.size != nil && Terminal.standardErrorIsInteractive)
         var cache = BodyCache(limit: Self.bodyCacheLimit)
-        var nextLine = 2, nextRow = 1
+        var nextLine = 2, nextRow = 1, nextOffset = headerLine.bytes.count
         var rows = 0, failures = 0
         var firstError: CaseError?
         let atlas = self.atlas
@@ -102,20 +102,23 @@ struct BatchRunner {
             var files: [CaseFile] = []
             var fatal: CLIError?
             var windowBytes = 0
+            var unread = 0
             for _ in 0..<Self.windowChunks {
                 let piece: (bytes: [UInt8], lines: Int)?
                 do { piece = try reader.nextLines(Self.chunkLines) } catch { fatal = error; break }
                 guard let piece else { break }
                 windowBytes += piece.bytes.count
                 do {
-                    let file = try CaseFile(header: header, body: piece.bytes, firstLine: nextLine, firstRow: nextRow)
+                    let file = try CaseFile(header: header, body: piece.bytes, firstLine: nextLine, firstRow: nextRow, offset: nextOffset)
                     files.append(file)
                     nextRow += file.records.count
                 } catch {
                     fatal = CLIError(.dataError, "\(casesPath): \(error.description)")
+                    unread = Self.rows(in: piece.bytes)
                     break
                 }
                 nextLine += piece.lines
+                nextOffset += piece.bytes.count
             }
             // 2. Read every row.
             let chunks = files
@@ -150,12 +153,12 @@ struct BatchRunner {
                 // The file cannot be read on: nothing is committed (a file output keeps its
                 // old content), and the message counts what was not processed.
                 progress.finish()
-                var message = fatal.message + "; \(rows) row\(rows == 1 ? "" : "s") before it \(rows == 1 ? "was" : "were") read"
+                var message = fatal.message + "; \(rows) row\(rows == 1 ? " was" : "s were") read before line \(nextLine)"
                 if fatal.code == .dataError, message.contains("too large") {
                     message += " and the rest was not processed"
                 } else {
-                    let left = reader.countRemainingRows()
-                    message += " and \(left) row\(left == 1 ? "" : "s") from there on \(left == 1 ? "was" : "were") not processed"
+                    let left = unread + reader.countRemainingRows()
+                    message += " and the \(left) row\(left == 1 ? "" : "s") from line \(nextLine) on \(left == 1 ? "was" : "were") not processed"
                 }
                 if !output.target.isStandardOutput { message += "; \(output.target) was not written" }
                 throw CLIError(fatal.code, message)
@@ -172,6 +175,15 @@ struct BatchRunner {
             message += "; \(failures) of \(rows) rows failed, the others were located; each bad row has an error record in the output"
             throw CLIError(.dataError, message)
         }
+    }
+
+    /// Lines holding more than a line end.
+    static func rows(in bytes: [UInt8]) -> Int {
+        var rows = 0, text = false
+        for b in bytes {
+            if b == 0x0A { rows += text ? 1 : 0; text = false } else if b != 0x0D { text = true }
+        }
+        return rows + (text ? 1 : 0)
     }
 
     /// What every chunk needs, shared read-only.

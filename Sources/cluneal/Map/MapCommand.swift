@@ -20,10 +20,12 @@ struct MapCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png or .svg (repeat to write both from one scene); - writes the PNG to standard output.", valueName: "file"))
     var output: [OutputTarget] = []
 
-    @Option(name: .customLong("px-per-cm"), help: ArgumentHelp("PNG resolution in pixels per centimetre (default 40; 1 to 400).", valueName: "n"))
+    @Option(name: .customLong("px-per-cm"), help: ArgumentHelp(
+        "PNG resolution in pixels per centimetre (default 40; 1 to 400, and at most what keeps the PNG within 100 million pixels: about 199 for the default map of both sides; the error names the maximum).",
+        valueName: "n"))
     var pxPerCm: Double?
 
-    @Option(help: ArgumentHelp("PNG resolution in dots per inch (instead of --px-per-cm).", valueName: "n"))
+    @Option(help: ArgumentHelp("PNG resolution in dots per inch (instead of --px-per-cm; 2.54 to 1016, with the same page limit: about 505 for the default map).", valueName: "n"))
     var dpi: Double?
 
     @Option(help: "Which side of the patient to draw.")
@@ -91,7 +93,7 @@ struct MapCommand: ParsableCommand {
             throw ValidationError("--px-per-cm must be between 1 and 400, got \(pxPerCm).")
         }
         if let dpi, !(dpi.isFinite && Self.pxPerCmRange.contains(dpi / 2.54)) {
-            throw ValidationError("--dpi must be between 3 and 1016, got \(dpi).")
+            throw ValidationError("--dpi must be between 2.54 and 1016, got \(dpi).")
         }
         for target in output {
             if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
@@ -114,6 +116,20 @@ struct MapCommand: ParsableCommand {
     var resolutionPxPerMm: Double {
         if let dpi { return dpi / 25.4 }
         return (pxPerCm ?? 40) / 10
+    }
+
+    /// The resolution to draw at: the one asked for, unless this page's PNG could not hold
+    /// it. Then a PNG is refused (64, naming the maximum for the page) and an SVG-only map
+    /// places its labels at the maximum (its resolution does nothing else).
+    func resolution(for scene: Scene, writingPNG: Bool) throws(CLIError) -> Double {
+        let asked = resolutionPxPerMm
+        let maximum = MapTransform.maximumPxPerMm(for: scene.pageSize)
+        guard asked > maximum else { return asked }
+        guard writingPNG else { return maximum }
+        let most = (maximum * 100).rounded(.down) / 10
+        let page = "\(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm"
+        let flag = dpi != nil ? "--dpi \(LengthUnit.fixed(asked * 25.4, 1))" : "--px-per-cm \(LengthUnit.fixed(asked * 10, 1))"
+        throw CLIError(.usage, "\(flag): a PNG of this page (\(page)) holds at most \(LengthUnit.fixed(most, 1)) px/cm (--dpi \(LengthUnit.fixed((most * 2.54 * 10).rounded(.down) / 10, 1))), \(RGBABuffer.maximumPixelCount) pixels in all; ask for less, or write only SVG")
     }
 
     func mapOptions(for atlas: Atlas) throws(CLIError) -> MapOptions {
@@ -169,15 +185,16 @@ struct MapCommand: ParsableCommand {
                 scene = MapComposer(model: model, options: options).compose()
             }
             let files = try OutputFiles.resolve(targets + keyTargets, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
+            let pxPerMm = try resolution(for: scene, writingPNG: targets.contains { !$0.hasSuffix(".svg") })
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: targets, pxPerMm: resolutionPxPerMm,
+            let rendered = try MapOutput.render(scene, model: model, to: targets, pxPerMm: pxPerMm,
                                                 compression: compression.value, command: command)
             try OutputFiles.write(Array(zip(files, rendered.map(\.1) + keyFiles.map(\.1))))
             // With the map on standard output, the report goes to standard error.
             var report = ""
             for (path, _) in keyFiles { report += "wrote \(path) (answer key)\n" }
             for (target, bytes) in rendered {
-                report += "wrote \(target) (\(MapOutput.describe(target, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene)))\n"
+                report += "wrote \(target) (\(MapOutput.describe(target, bytes: bytes, pxPerMm: pxPerMm, scene: scene)))\n"
             }
             report += Notice.text + "\n"
             if targets.contains(where: \.isStandardOutput) {
@@ -247,7 +264,7 @@ enum MapOutput {
         if target.hasSuffix(".svg") {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
-        let w = Int((scene.pageSize.width * pxPerMm).rounded(.up)), h = Int((scene.pageSize.height * pxPerMm).rounded(.up))
+        let (w, h) = MapTransform.canvasSize(scene.pageSize, pxPerMm: pxPerMm)
         return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm, life size when printed at 100 %, \(kb)"
     }
 }
