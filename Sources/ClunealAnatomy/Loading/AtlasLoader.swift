@@ -26,7 +26,7 @@ public enum AtlasLoader {
         var bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)] = []
         for input in sourceFiles {
             do {
-                let (doc, map) = try JSONDocumentDecoder.decode(SourceFileDocument.self, from: input)
+                let (doc, map) = try JSONDocumentDecoder.decode(SourceFileDocument.self, from: input, strict: false)
                 bibliographies.append((input.file, doc, map))
             } catch {
                 errors.append(error)
