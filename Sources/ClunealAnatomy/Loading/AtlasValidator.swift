@@ -23,6 +23,9 @@ struct AtlasValidator {
     static let radiusRange: ClosedRange<Double> = 1...60
     /// A zone centre farther than this from its nerve's path is an error (mm), unless disputed.
     static let zoneToNerveLimit: Double = 20
+    /// Points a polyline, polygon or ribbon may have: every query walks them, so a huge curve
+    /// would slow every located point (the default atlas's longest has 11).
+    static let maxPointsPerCurve = 500
 
     init(decoded: DecodedAtlas, bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)]) {
         self.decoded = decoded
@@ -111,6 +114,13 @@ struct AtlasValidator {
                 }
                 geometry[e.id] = g
             }
+        }
+        // The crest summit (the intercristal line) lies above the PSIS: the text and the
+        // scaling both read "above".
+        if let si = doc.landmarks.firstIndex(where: { $0.id == "crest-summit" }), case .point(let summit)? = geometry["crest-summit"],
+           case .point(let psis)? = geometry["psis"], summit.z <= psis.z + Tolerance.length {
+            fail(.invalidValue("the crest summit (z = \(AtlasError.format(summit.z)) mm) must lie above the PSIS (z = \(AtlasError.format(psis.z)) mm)"),
+                 root.appending("landmarks").appending(si).appending("geometry"))
         }
         for (i, e) in doc.structures.enumerated() {
             let path = root.appending("structures").appending(i)
@@ -289,6 +299,24 @@ struct AtlasValidator {
         if !v.isFinite { fail(.nonFinite, path) } else if !range.contains(v) { fail(.outOfRange(value: v, allowed: range, unit: unit), path) }
     }
 
+    /// A curve has at most ``maxPointsPerCurve`` points and does not cross itself.
+    private mutating func checkCurve(_ points: [Point], _ path: JSONPath) -> Bool {
+        guard points.count <= Self.maxPointsPerCurve else {
+            fail(.degenerateGeometry("\(points.count) points; a curve may have at most \(Self.maxPointsPerCurve)"), path)
+            return false
+        }
+        let segments = zip(points, points.dropFirst()).compactMap { Segment($0, $1) }
+        for i in segments.indices {
+            for j in segments.indices where j > i + 1 {
+                if segments[i].intersection(with: segments[j]) != nil {
+                    fail(.degenerateGeometry("the curve crosses itself (segment \(i + 1) meets segment \(j + 1))"), path)
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
     private mutating func checkPoints(_ points: [Point], _ laterality: Laterality, _ path: JSONPath) -> Bool {
         var ok = true
         for (k, p) in points.enumerated() {
@@ -321,7 +349,7 @@ struct AtlasValidator {
             return .point(p)
         }
         if let pts = g.polyline {
-            guard checkPoints(pts, laterality, path.appending("polyline")) else { return nil }
+            guard checkPoints(pts, laterality, path.appending("polyline")), checkCurve(pts, path.appending("polyline")) else { return nil }
             guard let line = Polyline(pts) else {
                 fail(.degenerateGeometry("a polyline needs at least 2 distinct points (has \(pts.count))"), path.appending("polyline")); return nil
             }
@@ -329,6 +357,9 @@ struct AtlasValidator {
         }
         if let pts = g.polygon {
             guard checkPoints(pts, laterality, path.appending("polygon")) else { return nil }
+            guard pts.count <= Self.maxPointsPerCurve else {
+                fail(.degenerateGeometry("\(pts.count) points; a polygon may have at most \(Self.maxPointsPerCurve)"), path.appending("polygon")); return nil
+            }
             guard let poly = Polygon(pts) else {
                 fail(.degenerateGeometry("a polygon needs at least 3 points enclosing an area (has \(pts.count))"), path.appending("polygon")); return nil
             }
@@ -341,7 +372,7 @@ struct AtlasValidator {
     }
 
     private mutating func checkRibbon(_ r: RibbonEntry, _ laterality: Laterality, _ path: JSONPath) -> Ribbon? {
-        guard checkPoints(r.points, laterality, path.appending("points")) else { return nil }
+        guard checkPoints(r.points, laterality, path.appending("points")), checkCurve(r.points, path.appending("points")) else { return nil }
         var ok = true
         for (k, w) in r.widths.enumerated() {
             if !w.isFinite { fail(.nonFinite, path.appending("widths").appending(k)); ok = false }
