@@ -97,12 +97,13 @@ struct QuizCommand: ParsableCommand {
             }
             try show(quiz.headerText() + Notice.text + "\n\n")
             var responses: [QuizResponse] = []
+            var answers = AnswerLines()
             questions: for question in quiz.questions {
                 try show(question.promptText())
                 var attempts = 0
                 while true {
                     try show("Your answer: ")
-                    guard let line = StandardInput.readLine() else {
+                    guard let line = try answers.next() else {
                         try show("\n\n")
                         break questions
                     }
