@@ -5,6 +5,8 @@ import BodyGeometry
 struct AtlasValidator {
     let decoded: DecodedAtlas
     let bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)]
+    /// The well-known ids this atlas must have.
+    var required: [WellKnownId] = WellKnownId.all
     private(set) var errors: [AtlasError] = []
 
     /// Coordinates outside this box (mm) cannot be on a lower back and buttock.
@@ -27,9 +29,11 @@ struct AtlasValidator {
     /// would slow every located point (the default atlas's longest has 11).
     static let maxPointsPerCurve = 500
 
-    init(decoded: DecodedAtlas, bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)]) {
+    init(decoded: DecodedAtlas, bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)],
+         required: [WellKnownId] = WellKnownId.all) {
         self.decoded = decoded
         self.bibliographies = bibliographies
+        self.required = required
     }
 
     private var doc: AtlasDocument { decoded.document }
@@ -117,8 +121,8 @@ struct AtlasValidator {
         }
         // The crest summit (the intercristal line) lies above the PSIS: the text and the
         // scaling both read "above".
-        if let si = doc.landmarks.firstIndex(where: { $0.id == "crest-summit" }), case .point(let summit)? = geometry["crest-summit"],
-           case .point(let psis)? = geometry["psis"], summit.z <= psis.z + Tolerance.length {
+        if let si = doc.landmarks.firstIndex(where: { $0.id == WellKnownId.crestSummit.id }), case .point(let summit)? = geometry[WellKnownId.crestSummit.id],
+           case .point(let psis)? = geometry[WellKnownId.psis.id], summit.z <= psis.z + Tolerance.length {
             fail(.invalidValue("the crest summit (z = \(AtlasError.format(summit.z)) mm) must lie above the PSIS (z = \(AtlasError.format(psis.z)) mm)"),
                  root.appending("landmarks").appending(si).appending("geometry"))
         }
@@ -235,6 +239,22 @@ struct AtlasValidator {
             checkPosition(l.position, l.laterality, path.appending("position"), resolver, declaredFrames: frameIds)
         }
 
+        // The ids the code relies on.
+        for known in required {
+            let ids: [String] = switch known.kind {
+            case .frame: doc.frames.map(\.id)
+            case .landmark: doc.landmarks.map(\.id)
+            case .structure: doc.structures.map(\.id)
+            case .nerve: doc.nerves.map(\.id)
+            case .entrapmentSite: doc.entrapmentSites.map(\.id)
+            case .zone: doc.zones.map(\.id)
+            case .lookAlike: (doc.lookAlikes ?? []).map(\.id)
+            }
+            if !ids.contains(known.id) {
+                fail(.missingWellKnownId(known.id, kind: known.kind.rawValue, neededBy: known.neededBy), root.appending(Self.arrayName(known.kind)))
+            }
+        }
+
         if !errors.isEmpty {
             throw AtlasErrors(errors.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) })
         }
@@ -242,6 +262,18 @@ struct AtlasValidator {
     }
 
     // MARK: - Checks
+
+    static func arrayName(_ kind: WellKnownId.Kind) -> String {
+        switch kind {
+        case .frame: "frames"
+        case .landmark: "landmarks"
+        case .structure: "structures"
+        case .nerve: "nerves"
+        case .entrapmentSite: "entrapmentSites"
+        case .zone: "zones"
+        case .lookAlike: "lookAlikes"
+        }
+    }
 
     private mutating func checkSource(_ s: SourceEntry, at here: SourceLocation, sourceAt: inout [String: String], into sources: inout [SourceEntry]) {
         if !Self.isKebabId(s.id) {

@@ -17,17 +17,17 @@ enum ScalingFit {
         var pairs: [ScalingPair] = []
         if let d = m.psisFromMidline?.millimetres {
             for side in Side.allCases {
-                guard let r = ref("psis", side) else { continue }
-                pairs.append(ScalingPair(landmark: "psis", side: side, reference: r, target: Point(side.sign * d, 0), from: "psisFromMidline"))
+                guard let r = ref(WellKnownId.psis.id, side) else { continue }
+                pairs.append(ScalingPair(landmark: WellKnownId.psis.id, side: side, reference: r, target: Point(side.sign * d, 0), from: "psisFromMidline"))
             }
         }
         if let h = m.crestSummitAbovePSIS?.millimetres {
             for side in Side.allCases {
-                guard let r = ref("crest-summit", side) else { continue }
-                pairs.append(ScalingPair(landmark: "crest-summit", side: side, reference: r, target: Point(r.x, h), from: "crestSummitAbovePsis"))
+                guard let r = ref(WellKnownId.crestSummit.id, side) else { continue }
+                pairs.append(ScalingPair(landmark: WellKnownId.crestSummit.id, side: side, reference: r, target: Point(r.x, h), from: "crestSummitAbovePsis"))
             }
         }
-        if let w = m.bicristalWidth?.millimetres, case .polyline(let crest)? = atlas.geometry["iliac-crest"],
+        if let w = m.bicristalWidth?.millimetres, case .polyline(let crest)? = atlas.geometry[WellKnownId.iliacCrest.id],
            let widest = crest.points.max(by: { abs($0.x) < abs($1.x) }) {
             for side in Side.allCases {
                 let r = Point(side.sign * abs(widest.x) * s, widest.z * s)
