@@ -81,7 +81,7 @@ struct OutputSafetyTests {
         let cases = try CLIRunner.run(["locate", "--cases", Self.sampleCases.path, "-o", "-"], currentDirectory: dir)
         #expect(cases.status == 0, "\(cases.stderr)")
         let lines = cases.stdout.split(separator: "\n")
-        #expect(lines.count == 24 && lines.allSatisfy { $0.hasPrefix("{\"case\":") })
+        #expect(lines.count == 24 && lines.allSatisfy { $0.hasPrefix("{\"atlas\":") && $0.contains("\"case\":") })
         let csv = try CLIRunner.run(["locate", "--cases", Self.sampleCases.path, "--format", "csv", "-o", "-"], currentDirectory: dir)
         #expect(csv.stdout.hasPrefix("case,row,"))
         let map = try CLIRunner.run(["map", "--px-per-cm", "2", "-o", "-"], currentDirectory: dir)

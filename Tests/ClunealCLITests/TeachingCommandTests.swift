@@ -57,7 +57,7 @@ struct TeachingCommandTests {
         (["palpate"], Int32(64), "nerve"),
         (["palpate", "lateral"], 64, "lateral"),
         (["palpate", "superior", "--side", "middle"], 64, "--side"),
-        (["palpate", "inferior", "--height", "3m"], 65, "height"),
+        (["palpate", "inferior", "--height", "3m"], 64, "height"),
     ])
     func palpateRefusesBadInput(arguments: [String], status: Int32, mentions: String) throws {
         let r = try CLIRunner.run(arguments)

@@ -239,7 +239,9 @@ struct AtlasValidator {
             checkPosition(l.position, l.laterality, path.appending("position"), resolver, declaredFrames: frameIds)
         }
 
-        // The ids the code relies on.
+        // The ids the code relies on; reported after the other problems, which often explain them.
+        let earlier = errors
+        errors = []
         for known in required {
             let ids: [String] = switch known.kind {
             case .frame: doc.frames.map(\.id)
@@ -255,8 +257,10 @@ struct AtlasValidator {
             }
         }
 
-        if !errors.isEmpty {
-            throw AtlasErrors(errors.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) })
+        let missing = errors
+        errors = earlier
+        if !errors.isEmpty || !missing.isEmpty {
+            throw AtlasErrors(errors.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) } + missing)
         }
         return Atlas(file: decoded.file, document: doc, sources: sources, geometry: geometry, frames: frames)
     }

@@ -28,8 +28,9 @@ struct ExportCommand: ParsableCommand {
         "Output file: FILE.mrk.json (3D Slicer markups) or FILE.csv (name,x,y,z,type); repeat for both.", valueName: "file"))
     var output: [OutputTarget] = []
 
-    @Option(help: ArgumentHelp("What to export, comma-separated: \(Interchange.Category.allCases.map(\.rawValue).joined(separator: ",")) (default all).", valueName: "list"))
-    var what: String?
+    @Option(help: ArgumentHelp("What to export, comma-separated: \(Interchange.Category.allCases.map(\.rawValue).joined(separator: ",")) (default all).", valueName: "list"),
+            transform: { try ArgumentTransforms.list($0, of: Interchange.Category.self, what: "item kind") })
+    var what: [Interchange.Category]?
 
     @OptionGroup var point: TenderPointOptions
     @OptionGroup var atlasOptions: AtlasOptions
@@ -55,21 +56,7 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError("--output \(target): the file name must end in .mrk.json (3D Slicer markups) or .csv.")
             }
         }
-        _ = try Self.categories(what)
         if wantsTenderPoint { _ = try point.input() }
-    }
-
-    static func categories(_ text: String?) throws(ValidationError) -> Set<Interchange.Category> {
-        guard let text else { return Set(Interchange.Category.allCases) }
-        var out = Set<Interchange.Category>()
-        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let word = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let c = Interchange.Category(rawValue: word) else {
-                throw ValidationError("--what: unknown item kind \"\(word)\" (known: \(Interchange.Category.allCases.map(\.rawValue).joined(separator: ", "))).")
-            }
-            out.insert(c)
-        }
-        return out
     }
 
     func run() throws {
@@ -77,8 +64,7 @@ struct ExportCommand: ParsableCommand {
             let atlas = try atlasOptions.load()
             let model = try measurementOptions.model(for: atlas)
             let outputFiles = try OutputFiles.resolve(output, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
-            let categories: Set<Interchange.Category>
-            do throws(ValidationError) { categories = try Self.categories(what) } catch { throw CLIError(.usage, error.message) }
+            let categories = Set(what ?? Interchange.Category.allCases)
             var finding: Finding?
             if wantsTenderPoint {
                 let input: TenderPointInput

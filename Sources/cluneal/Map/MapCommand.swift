@@ -31,8 +31,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Which side of the patient to draw.")
     var side: SideChoice = .both
 
-    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
-    var layers: String?
+    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"),
+            transform: { try ArgumentTransforms.list($0, of: MapOptions.LayerKind.self, what: "layer") })
+    var layers: [MapOptions.LayerKind]?
 
     @Option(help: ArgumentHelp("Bring forward one nerve group (superior, middle, inferior) or one atlas id; the rest is drawn fainter.", valueName: "what"))
     var highlight: String?
@@ -106,11 +107,6 @@ struct MapCommand: ParsableCommand {
             throw ValidationError("--quiz writes its answer key beside the map: name a map file with --output as well as -.")
         }
         if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
-        if let layers {
-            for name in layers.split(separator: ",", omittingEmptySubsequences: false) where MapOptions.LayerKind(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
-                throw ValidationError("--layers: unknown layer \"\(name)\" (known: \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ", "))).")
-            }
-        }
     }
 
     var resolutionPxPerMm: Double {
@@ -134,9 +130,7 @@ struct MapCommand: ParsableCommand {
 
     func mapOptions(for atlas: Atlas) throws(CLIError) -> MapOptions {
         var options = MapOptions(sides: side.sides, labels: !noLabels, theme: .named(theme))
-        if let layers {
-            options.layers = Set(layers.split(separator: ",").compactMap { MapOptions.LayerKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
-        }
+        if let layers { options.layers = Set(layers) }
         switch zones {
         case "default": options.zones = .defaults
         case "all": options.zones = .all

@@ -16,13 +16,13 @@ struct TenderPointOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Lateral distance, e.g. 7cm or 70mm (bare numbers are cm): away from the midline; with --from psis, away from the PSIS (negative = medial of it).",
-        valueName: "length"))
-    var lateral: String?
+        valueName: "length"), transform: ArgumentTransforms.length)
+    var lateral: Length?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Vertical distance, cranial positive, e.g. -2.85cm: from the PSIS level (midline), the PSIS (psis) or the crest line (crest).",
-        valueName: "length"))
-    var vertical: String?
+        valueName: "length"), transform: ArgumentTransforms.length)
+    var vertical: Length?
 
     var isEmpty: Bool { side == nil && from == nil && lateral == nil && vertical == nil }
 
@@ -32,10 +32,7 @@ struct TenderPointOptions: ParsableArguments {
         guard let from else { throw ValidationError("--from is required: midline, psis or crest.") }
         guard let lateral else { throw ValidationError("--lateral is required, e.g. --lateral 7cm.") }
         guard let vertical else { throw ValidationError("--vertical is required, e.g. --vertical 0 or --vertical -2.85cm.") }
-        func length(_ text: String, _ flag: String) throws(ValidationError) -> Length {
-            do { return try Length.parse(text) } catch { throw ValidationError("\(flag): \(error.description).") }
-        }
-        let input = TenderPointInput(side: side, frame: from, lateral: try length(lateral, "--lateral"), vertical: try length(vertical, "--vertical"))
+        let input = TenderPointInput(side: side, frame: from, lateral: lateral, vertical: vertical)
         do {
             try PalpationLimits.check(input)
         } catch {
