@@ -43,9 +43,9 @@ struct MeasurementOptions: ParsableArguments {
     func measurements(for atlas: Atlas) throws(CLIError) -> Measurements {
         var m = Measurements()
         if let measurementsPath {
-            let bytes = try FileIO.read(measurementsPath, what: "measurements")
+            let input = try DataFiles.read(measurementsPath, what: "measurements")
             do {
-                m = try Measurements.decode(AtlasInput(file: measurementsPath, bytes: bytes))
+                m = try Measurements.decode(input)
                 try m.validate(against: atlas)
             } catch {
                 if case .file = error { throw CLIError(error) }

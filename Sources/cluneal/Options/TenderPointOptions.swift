@@ -71,9 +71,9 @@ struct SymptomOptions: ParsableArguments {
     func catalogue(for atlas: Atlas, required: Bool) throws(CLIError) -> SymptomCatalogue? {
         let path = cataloguePath(for: atlas)
         if cataloguePath == nil, !required, !FileIO.exists(path) { return nil }
-        let bytes = try FileIO.read(path, what: "symptom catalogue")
+        let input = try DataFiles.read(path, what: "symptom catalogue")
         do {
-            return try SymptomCatalogue.load(AtlasInput(file: path, bytes: bytes), atlas: atlas)
+            return try SymptomCatalogue.load(input, atlas: atlas)
         } catch {
             throw CLIError(error)
         }

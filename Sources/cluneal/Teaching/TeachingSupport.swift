@@ -31,19 +31,10 @@ enum GuideFiles {
     }
 
     static func load(path: String) throws(CLIError) -> Guide {
-        let bytes = try FileIO.read(path, what: "guide")
+        let input = try DataFiles.read(path, what: "guide")
         let decoded: DecodedGuide
-        do { decoded = try Guide.decode(AtlasInput(file: path, bytes: bytes)) } catch { throw CLIError(error) }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var sources: [AtlasInput] = []
-        for name in decoded.sourceFileNames {
-            let sourcePath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
-            do {
-                sources.append(AtlasInput(file: sourcePath, bytes: try FileIO.read(sourcePath, what: "bibliography named by \(path)")))
-            } catch {
-                throw CLIError(.dataError, error.message)
-            }
-        }
+        do { decoded = try Guide.decode(input) } catch { throw CLIError(error) }
+        let sources = try DataFiles.companions(decoded.sourceFileNames, namedBy: path)
         do { return try Guide.validate(decoded, sourceFiles: sources) } catch { throw CLIError(error) }
     }
 }
