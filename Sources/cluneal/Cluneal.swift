@@ -44,8 +44,13 @@ struct Cluneal: ParsableCommand {
         }
         let code = exitCode(for: error)
         if code == .success {
-            // --help, --version: the full text, on stdout.
-            _ = try? StandardOutput.write(fullMessage(for: error) + "\n")
+            // --help, --version: the full text, on stdout; it is the result, so a failed write is 74.
+            do {
+                try StandardOutput.write(fullMessage(for: error) + "\n")
+            } catch {
+                ErrorLine.write(error.message)
+                return CLIError.Code.ioError.rawValue
+            }
             return 0
         }
         let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)

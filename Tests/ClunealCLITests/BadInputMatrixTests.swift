@@ -252,6 +252,13 @@ struct BadInputMatrixTests {
              status: 65, mentions: ["g.json:1:1", "unexpected end of file"]),
         Case(name: "guide: binary guide", arguments: ["guide", "--guide", "{dir}/g.bin"], files: ["g.bin": .bytes(binary)],
              status: 65, mentions: ["g.bin", "not UTF-8"]),
+        Case(name: "--help: standard output is full", arguments: ["--help"],
+             status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
+        Case(name: "--version: standard output is full", arguments: ["--version"],
+             status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
+        Case(name: "cases: header names with spaces are read like the plain ones", arguments: ["locate", "--cases", "{dir}/c.csv"],
+             files: ["c.csv": .text("case, side ,from,lateral,vertical\nk,up,crest,7cm,0\n")],
+             status: 65, mentions: ["row 1", "side", "\"up\""]),
         Case(name: "atlas list: standard output is full", arguments: ["atlas", "list"],
              status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
     ]

@@ -96,7 +96,7 @@ public struct CaseFile: Sendable {
         var position = Array(repeating: -1, count: Column.allCases.count)
         for k in 0..<header.count {
             let f = fields[header.first + k]
-            let name = Self.text(bytes, f).lowercased()
+            let name = Self.text(bytes, f).trimmedASCII.lowercased()
             guard let column = Column(rawValue: name) else {
                 throw .unknownColumn(name: name, known: Column.allCases.map(\.rawValue))
             }
