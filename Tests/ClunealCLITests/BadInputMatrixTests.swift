@@ -39,6 +39,8 @@ struct BadInputMatrixTests {
 
     static let binary: [UInt8] = [0x7B, 0x22, 0xFF, 0xFE, 0x00, 0x01, 0x80, 0xC3, 0x28, 0x0A, 0x9F]
     static let overLimit = 64 * 1024 * 1024 + 1
+    /// Case files stream, so their limit is larger.
+    static let casesOverLimit = 512 * 1024 * 1024 + 1
     static let header = "case,side,from,lateral,vertical,height,symptoms\n"
     static let okRow = "ok,left,crest,7cm,0,,\n"
     static var defaultAtlas: String {
@@ -162,8 +164,8 @@ struct BadInputMatrixTests {
         Case(name: "cases: not UTF-8 after good rows: nothing is written, unprocessed rows are counted", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"],
              files: ["c.csv": .bytes(Array((header + okRow + okRow).utf8) + [0xFF] + Array((",left,crest,7cm,0,,\n" + okRow).utf8))],
              status: 65, mentions: ["byte 0xFF", "(line 4)", "the 4 rows from line 2 on were not processed", "out.jsonl was not written"]),
-        Case(name: "cases: huge file", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"], files: ["c.csv": .sparse(overLimit)],
-             status: 65, mentions: ["c.csv", "\(overLimit) bytes is too large"]),
+        Case(name: "cases: huge file", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"], files: ["c.csv": .sparse(casesOverLimit)],
+             status: 65, mentions: ["c.csv", "\(casesOverLimit) bytes is too large"]),
         Case(name: "cases: missing file", arguments: ["locate", "--cases", "{dir}/none.csv", "-o", "{dir}/out.jsonl"],
              status: 66, mentions: ["cases", "none.csv", "no such file"]),
         Case(name: "cases: unknown column", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"],

@@ -22,6 +22,9 @@ struct BatchRunner {
     static let windowChunks = 8
     /// Scaled bodies kept between windows.
     static let bodyCacheLimit = 64
+    /// Bytes a case file may have: it streams, so this is not a memory bound but a sanity
+    /// one (2 million rows of 256 bytes).
+    static let maxCaseFileBytes = 512 * 1024 * 1024
 
     /// One scaled body, with what every row on it shares.
     final class Body: Sendable {
@@ -76,7 +79,7 @@ struct BatchRunner {
     }
 
     private func stream(casesPath: String, output: OutputFile) throws(CLIError) {
-        let reader = try LineReader(casesPath, what: "cases")
+        let reader = try LineReader(casesPath, what: "cases", limit: Self.maxCaseFileBytes)
         guard let headerLine = try reader.nextLines(1) else {
             throw CLIError(.dataError, "\(casesPath): \(CaseFileError.noHeader.description)")
         }
