@@ -13,6 +13,15 @@ enum FileIO {
     /// → 65; a failing read → 74.
     static func read(_ path: String, what: String, limit: Int = maxInputBytes) throws(CLIError) -> [UInt8] {
         if path == "-" { return try read(descriptor: STDIN_FILENO, regularSize: nil, name: "standard input", what: what, limit: limit) }
+        let (fd, size) = try open(path, what: what, limit: limit)
+        defer { close(fd) }
+        return try read(descriptor: fd, regularSize: size, name: path, what: what, limit: limit)
+    }
+
+    /// Opens an input for reading: missing, a directory or unreadable → 66; a regular file
+    /// larger than `limit` → 65; anything else failing → 74. Returns the descriptor and, for
+    /// a regular file, its size.
+    static func open(_ path: String, what: String, limit: Int) throws(CLIError) -> (fd: Int32, regularSize: Int?) {
         var info = stat()
         if stat(path, &info) != 0 {
             let e = errno
@@ -28,14 +37,13 @@ enum FileIO {
         if type == S_IFREG, Int(info.st_size) > limit {
             throw CLIError(.dataError, "\(what) \(path): \(info.st_size) bytes is too large (limit \(limit) bytes)")
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let e = errno
             if e == EACCES { throw CLIError(.noInput, "\(what) \(path): permission denied") }
             throw CLIError(.ioError, "\(what) \(path): cannot open: \(Self.reason(e))")
         }
-        defer { close(fd) }
-        return try read(descriptor: fd, regularSize: type == S_IFREG ? Int(info.st_size) : nil, name: path, what: what, limit: limit)
+        return (fd, type == S_IFREG ? Int(info.st_size) : nil)
     }
 
     /// Reads `fd` to its end, refusing more than `limit` bytes.

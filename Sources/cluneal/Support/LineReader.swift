@@ -23,29 +23,7 @@ final class LineReader {
             fd = STDIN_FILENO
             return
         }
-        var info = stat()
-        if stat(path, &info) != 0 {
-            let e = errno
-            switch e {
-            case ENOENT: throw CLIError(.noInput, "\(what) \(path): no such file")
-            case ENOTDIR: throw CLIError(.noInput, "\(what) \(path): no such file (a part of the path is not a folder)")
-            case EACCES: throw CLIError(.noInput, "\(what) \(path): permission denied")
-            default: throw CLIError(.ioError, "\(what) \(path): cannot read: \(FileIO.reason(e))")
-            }
-        }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { throw CLIError(.noInput, "\(what) \(path): is a directory, not a file") }
-        if type == S_IFREG, Int(info.st_size) > limit {
-            throw CLIError(.dataError, "\(what) \(path): \(info.st_size) bytes is too large (limit \(limit) bytes)")
-        }
-        let opened = open(path, O_RDONLY | O_CLOEXEC)
-        if opened < 0 {
-            let e = errno
-            if e == EACCES { throw CLIError(.noInput, "\(what) \(path): permission denied") }
-            throw CLIError(.ioError, "\(what) \(path): cannot open: \(FileIO.reason(e))")
-        }
-        fd = opened
-        if type == S_IFREG { size = Int(info.st_size) }
+        (fd, size) = try FileIO.open(path, what: what, limit: limit)
     }
 
     deinit { if fd != STDIN_FILENO { close(fd) } }
