@@ -12,10 +12,11 @@ public struct JSONBytes: Sendable {
 
     public mutating func object(_ body: (inout ObjectWriter) -> Void) {
         bytes.append(UInt8(ascii: "{"))
-        var o = ObjectWriter(out: self)
-        bytes = []
+        // The buffer moves into the writer and back (swap, not copy), so it stays unique.
+        var o = ObjectWriter(out: JSONBytes())
+        swap(&o.out.bytes, &bytes)
         body(&o)
-        self = o.out
+        swap(&o.out.bytes, &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
 
