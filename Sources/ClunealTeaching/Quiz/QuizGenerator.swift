@@ -158,7 +158,7 @@ struct QuizGenerator {
                 explanation += " It is also within reach of \(zoneWords(other.zone)) (\(score(other.standardScore)) SD): a case to examine carefully."
                 sourceItems.append(other.zone.id)
             }
-        } else if let nearest = fit.nearest {
+        } else if let nearest = fit.nearestUndisputed {
             explanation = "No undisputed zone on that side lies within the rule's \(score(TenderPointRule.standardScoreLimit)) SD: the nearest is \(zoneWords(nearest.zone)), \(score(nearest.standardScore)) SD away. So it fits none of the cluneal nerves; look for another cause."
             sourceItems.append(nearest.zone.id)
         } else {
@@ -170,7 +170,7 @@ struct QuizGenerator {
         }
         let tender = TenderPointCase(side: side, pointMillimetres: point, drawnFrom: target?.rawValue ?? "none", drawnFromZone: drawnFromZone,
                                      zoneId: fit.best?.zone.id, standardScore: fit.best?.standardScore,
-                                     nearestZoneId: fit.nearest?.zone.id, nearestStandardScore: fit.nearest?.standardScore,
+                                     nearestZoneId: fit.nearestUndisputed?.zone.id, nearestStandardScore: fit.nearestUndisputed?.standardScore,
                                      lookAlikeIds: fit.lookAlikes.map(\.entry.id))
         return QuizQuestion(number: number, kind: .nerve, prompt: prompt, choices: NerveChoices.all, person: person,
                             answer: QuizAnswerKey(text: right.label, choice: right.number, value: right.value),
