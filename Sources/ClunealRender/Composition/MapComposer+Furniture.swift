@@ -50,7 +50,7 @@ extension MapComposer {
         }
         for l in model.landmarks where onLabelSide(l.side) && options.layers.contains(.bone) {
             guard let text = l.entry.names.short, let p = l.geometry.asPoint else { continue }
-            placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50)))
+            placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == WellKnownId.psis.id ? 90 : 50)))
         }
         for (id, text) in placed {
             scene.add(.text(id, text), to: .label, title: "Labels")
