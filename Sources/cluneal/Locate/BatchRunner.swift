@@ -22,8 +22,9 @@ struct BatchRunner {
     static let chunkLines = 1024
     /// Units of work in flight (read, located and written together).
     static let windowChunks = 8
-    /// Scaled bodies kept between windows.
-    static let bodyCacheLimit = 64
+    /// Scaled bodies kept between windows (about 100 KB each, so at most ~27 MB): enough that a
+    /// file whose rows share a few hundred measurement sets never places one twice.
+    static let bodyCacheLimit = 256
     /// Bytes a case file may have: it streams, so this is not a memory bound but a sanity
     /// one (2 million rows of 256 bytes).
     static let maxCaseFileBytes = 512 * 1024 * 1024
