@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClunealAnatomy
 import Foundation
 
 @main
@@ -37,6 +38,16 @@ struct Cluneal: ParsableCommand {
     }
 
     /// Prints `error` (if it was not printed already) and returns its exit status.
+    /// ArgumentParser repeats a bad value whole ("The value '…' is invalid for '--lateral'"):
+    /// cut it as every other echoed value is (``Echo``).
+    static func cuttingEchoedValue(_ line: String) -> String {
+        let prefix = "The value '", marker = "' is invalid for "
+        guard line.hasPrefix(prefix), let end = line.range(of: marker, options: .backwards) else { return line }
+        let value = String(line[line.index(line.startIndex, offsetBy: prefix.count)..<end.lowerBound])
+        guard value.count > Echo.limit else { return line }
+        return prefix + Echo.cut(value) + String(line[end.lowerBound...])
+    }
+
     static func report(_ error: any Error) -> Int32 {
         if let exitCode = error as? ExitCode {
             // Thrown after `reportingErrors` printed the message.
@@ -44,14 +55,19 @@ struct Cluneal: ParsableCommand {
         }
         let code = exitCode(for: error)
         if code == .success {
-            // --help, --version: the full text, on stdout.
-            _ = try? StandardOutput.write(fullMessage(for: error) + "\n")
+            // --help, --version: the full text, on stdout; it is the result, so a failed write is 74.
+            do {
+                try StandardOutput.write(fullMessage(for: error) + "\n")
+            } catch {
+                ErrorLine.write(error.message)
+                return CLIError.Code.ioError.rawValue
+            }
             return 0
         }
         let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
         if code == .validationFailure {
             let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            ErrorLine.write(line.isEmpty ? "invalid arguments (see `cluneal --help`)" : line)
+            ErrorLine.write(line.isEmpty ? "invalid arguments (see `cluneal --help`)" : cuttingEchoedValue(line))
             return CLIError.Code.usage.rawValue
         }
         ErrorLine.write("internal error (please report it): \(message.isEmpty ? String(describing: error) : message)")

@@ -29,6 +29,9 @@ struct LocateBench: ParsableCommand {
     @Option(help: "Rows for --generate-csv.")
     var rows = 100_000
 
+    @Flag(name: .customLong("distinct-measurements"), help: "With --generate-csv: give every row its own height, PSIS distance and crest height (no two rows share a body).")
+    var distinctMeasurements = false
+
     @Flag(name: .customLong("hot-path-only"), help: "Run only the one-thread hot-path loop (for allocation counting under valgrind).")
     var hotPathOnly = false
 
@@ -40,7 +43,7 @@ struct LocateBench: ParsableCommand {
 
     func run() throws {
         if let csvPath {
-            try Data(Self.cases(rows: rows).utf8).write(to: URL(fileURLWithPath: csvPath), options: .atomic)
+            try Data(Self.cases(rows: rows, distinct: distinctMeasurements).utf8).write(to: URL(fileURLWithPath: csvPath), options: .atomic)
             print("wrote \(rows) rows to \(csvPath)")
             return
         }
@@ -163,7 +166,7 @@ struct LocateBench: ParsableCommand {
 
     /// A realistic case file: all three frames, both sides, points spread around the
     /// published sites and elsewhere, a quarter with a height, some with symptoms.
-    static func cases(rows: Int) -> String {
+    static func cases(rows: Int, distinct: Bool = false) -> String {
         var random = SplitMix(seed: 7)
         var out = "case,side,from,lateral,vertical,height,sex,psis_from_midline,crest_height,bicristal_width,symptoms\n"
         out.reserveCapacity(rows * 64)
@@ -187,8 +190,13 @@ struct LocateBench: ParsableCommand {
                 lateral = cm(2 + random.unit() * 12)
                 vertical = cm(random.unit() * 30 - 18)
             }
-            var height = "", sex = ""
-            if random.unit() < 0.25 {
+            var height = "", sex = "", psis = "", crestHeight = ""
+            if distinct {
+                // Row i has a measurement set of its own: 4,000 heights × 200 PSIS distances × crest heights.
+                height = String(format: "%.2fcm", 150 + Double(i % 4000) * 0.01)
+                psis = String(format: "%.2fcm", 3 + Double(i / 4000 % 200) * 0.01)
+                crestHeight = String(format: "%.2fcm", 6 + Double(i / 800_000) * 0.01)
+            } else if random.unit() < 0.25 {
                 height = "\(150 + Int(random.unit() * 40))cm"
                 sex = random.unit() < 0.5 ? "female" : "male"
             }
@@ -196,7 +204,7 @@ struct LocateBench: ParsableCommand {
             let u = random.unit()
             if u < 0.10 { symptoms.append(ordinary[Int(random.unit() * Double(ordinary.count)) % ordinary.count]) }
             if u < 0.01 { symptoms.append(flags[Int(random.unit() * Double(flags.count)) % flags.count]) }
-            out += "c\(i + 1),\(side),\(frame),\(lateral),\(vertical),\(height),\(sex),,,,\(symptoms.joined(separator: ";"))\n"
+            out += "c\(i + 1),\(side),\(frame),\(lateral),\(vertical),\(height),\(sex),\(psis),\(crestHeight),,\(symptoms.joined(separator: ";"))\n"
         }
         return out
     }

@@ -40,10 +40,10 @@ struct AtlasValidationTests {
         let bytes = [UInt8](try JSONEncoder().encode(doc))
         let sources = try TestFiles.input(TestFiles.fixtures.appendingPathComponent("sources.json"))
         #expect(throws: AtlasErrors.self) {
-            _ = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: bytes), sourceFiles: [sources])
+            _ = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: bytes), sourceFiles: [sources], requiring: [])
         }
         do {
-            _ = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: bytes), sourceFiles: [sources])
+            _ = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: bytes), sourceFiles: [sources], requiring: [])
         } catch {
             #expect(error.errors.count == 3, "\(error)")
         }
@@ -59,11 +59,11 @@ struct AtlasValidationTests {
         far.disputed = true
         doc.zones.append(far)
         let sources = try TestFiles.input(TestFiles.fixtures.appendingPathComponent("sources.json"))
-        let atlas = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: [UInt8](try JSONEncoder().encode(doc))), sourceFiles: [sources])
+        let atlas = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: [UInt8](try JSONEncoder().encode(doc))), sourceFiles: [sources], requiring: [])
         #expect(atlas.zones(ofSite: "scn-medial-tunnel").count == 2)
         doc.entrapmentSites[0].defaultZone = far.id
         #expect(throws: AtlasErrors.self) {
-            _ = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: [UInt8](try JSONEncoder().encode(doc))), sourceFiles: [sources])
+            _ = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: [UInt8](try JSONEncoder().encode(doc))), sourceFiles: [sources], requiring: [])
         }
     }
 }

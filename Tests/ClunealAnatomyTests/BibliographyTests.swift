@@ -148,14 +148,14 @@ struct BibliographyTests {
 
     @Test func anUnverifiedSourceCannotBackADefaultZone() throws {
         let atlas = AtlasInput(file: "minimal.atlas.json", bytes: try Self.minimalAtlasBytes())
-        _ = try AtlasLoader.load(atlas, sourceFiles: [try Self.fixtureSources(unverified: [])])
+        _ = try AtlasLoader.load(atlas, sourceFiles: [try Self.fixtureSources(unverified: [])], requiring: [])
         let doc = try JSONDecoder().decode(AtlasDocument.self, from: Data(try Self.minimalAtlasBytes()))
         let defaults = Set(doc.entrapmentSites.map(\.defaultZone))
         let backing = Set(doc.zones.filter { defaults.contains($0.id) }.map(\.source))
         #expect(!backing.isEmpty)
         let unverified = try Self.fixtureSources(unverified: backing)
         do {
-            _ = try AtlasLoader.load(atlas, sourceFiles: [unverified])
+            _ = try AtlasLoader.load(atlas, sourceFiles: [unverified], requiring: [])
             Issue.record("a default zone backed by an unverified source was accepted")
         } catch {
             let hit = try #require(error.errors.first { if case .unverifiedSourceBacksDefault = $0.problem { true } else { false } }, "\(error)")
@@ -173,7 +173,7 @@ struct BibliographyTests {
         variant.source = "fixture-b"
         doc.zones.append(variant)
         let bytes = [UInt8](try JSONEncoder().encode(doc))
-        let atlas = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: bytes), sourceFiles: [try Self.fixtureSources(unverified: ["fixture-b"])])
+        let atlas = try AtlasLoader.load(AtlasInput(file: "x.json", bytes: bytes), sourceFiles: [try Self.fixtureSources(unverified: ["fixture-b"])], requiring: [])
         #expect(atlas.source("fixture-b")?.status == .unverified)
     }
 

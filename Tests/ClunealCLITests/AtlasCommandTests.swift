@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClunealAnatomy
 import Foundation
 import Testing
 @testable import cluneal
@@ -122,9 +123,9 @@ struct AtlasCommandTests {
     }
 
     @Test(arguments: [
-        (["atlas", "show", "psis", "--height=-170cm"], Int32(65), "--height: -170.0 cm is out of range (allowed 130.0 cm to 220.0 cm)"),
+        (["atlas", "show", "psis", "--height=-170cm"], Int32(64), "--height: -170.0 cm is out of range (allowed 130.0 cm to 220.0 cm)"),
         (["atlas", "show", "psis", "--height", "abc"], 64, "--height"),
-        (["atlas", "show", "psis", "--psis-from-midline", "40cm"], 65, "psis-from-midline"),
+        (["atlas", "show", "psis", "--psis-from-midline", "40cm"], 64, "psis-from-midline"),
         (["atlas", "show", "psis", "--units", "inches"], 64, "--units"),
         (["atlas", "show", "psis", "--side", "middle"], 64, "--side"),
         (["atlas", "show", "nowhere"], 65, "nowhere"),
@@ -141,7 +142,9 @@ struct AtlasCommandTests {
     @Test func parsingSharesTheMeasurementOptions() throws {
         let command = try Cluneal.parseAsRoot(["atlas", "show", "psis", "--height", "1.72m", "--landmark", "greater-trochanter:left:16cm:-8cm"])
         let show = try #require(command as? AtlasShow)
-        #expect(show.measurementOptions.height == "1.72m")
-        #expect(show.measurementOptions.landmarks.count == 1)
+        // Typed at parse time: run() never parses the text again.
+        #expect(show.measurementOptions.height == Length(millimetres: 1720))
+        #expect(show.measurementOptions.landmarks.first?.id == "greater-trochanter")
+        #expect(show.measurementOptions.landmarks.first?.vertical == Length(millimetres: -80))
     }
 }

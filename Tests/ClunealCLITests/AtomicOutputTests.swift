@@ -1,11 +1,12 @@
 import ClunealRender
+@testable import cluneal
 import Foundation
 import Testing
 
-/// Outputs are written to `.NAME.tmp-PID` beside the target and renamed into place, so a
-/// process killed at any moment leaves the old file or the complete new one, never a part.
-/// A killed process may leave its temporary file; the next successful write of the same path
-/// removes the temporary files of processes that no longer run.
+/// Outputs are written to `.NAME.tmp-RANDOM` beside the target, under a lock, and renamed into
+/// place, so a process killed at any moment leaves the old file or the complete new one, never
+/// a part. A killed process may leave its temporary file; the next successful write of the
+/// same path removes temporary files nobody holds a lock on (once they are a little old).
 @Suite("Atomic outputs", .serialized)
 struct AtomicOutputTests {
     static let oldBytes = [UInt8]("not a PNG: the file as it was before\n".utf8)
@@ -60,31 +61,32 @@ struct AtomicOutputTests {
             process.waitUntilExit()
             killed.append(process.processIdentifier)
             _ = try Self.expectOldOrComplete(png, "killed after \(milliseconds) ms")
-            let orphans = Set(killed.map { FileIOName.temporary("big.png", pid: $0) })
-            for t in try Self.temporaries(in: dir) where !orphans.contains(t) {
-                Issue.record("killed after \(milliseconds) ms: a temporary file not of a killed process: \(t)")
+            for t in try Self.temporaries(in: dir) where !t.hasPrefix(OutputFile.temporaryPrefix(for: "big.png")) {
+                Issue.record("killed after \(milliseconds) ms: a temporary file not of the output: \(t)")
             }
         }
         // Killed the moment its temporary file appears: mid-write.
         try Data(Self.oldBytes).write(to: png)
+        let earlier = Set(try Self.temporaries(in: dir))
         let process = try Self.start(arguments, in: dir)
-        let own = FileIOName.temporary("big.png", pid: process.processIdentifier)
-        var caughtWriting = false
+        var own: String?
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(own).path) {
+            if let fresh = try Self.temporaries(in: dir).first(where: { !earlier.contains($0) }) {
                 kill(process.processIdentifier, SIGKILL)
-                caughtWriting = true
+                own = fresh
                 break
             }
             usleep(200)
         }
         process.waitUntilExit()
         let replaced = try Self.expectOldOrComplete(png, "killed while writing")
-        if caughtWriting, !replaced {
+        if let own, !replaced {
             // The old file is untouched and the partial write is only in the orphan.
             #expect(try Self.temporaries(in: dir).contains(own))
         }
+        // Orphans count as such once unlocked and older than the age that covers creation.
+        usleep(useconds_t((OutputFile.orphanAge + 0.2) * 1_000_000))
         // A complete run replaces the file and removes every orphan of the killed runs.
         let done = try CLIRunner.run(["map", "-o", png.path, "--px-per-cm", "2"], currentDirectory: dir)
         #expect(done.status == 0, "\(done.stderr)")
@@ -112,21 +114,16 @@ struct AtomicOutputTests {
         #expect(try String(contentsOf: csv, encoding: .utf8).hasPrefix("name,x,y,z,type\r\n"))
     }
 
-    /// Every file the CLI writes goes through `FileIO.writeAtomically`: no other code in the
-    /// tool opens a file for writing.
+    /// Every file the CLI writes goes through `OutputFile`: no other code in the tool opens a
+    /// file for writing.
     @Test func noCommandWritesAFileAnyOtherWay() throws {
         let sources = CLIRunner.root.appendingPathComponent("Sources/cluneal")
         let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         #expect(files.count > 20)
         let forbidden = ["createFile(", ".write(to:", "FileHandle(forWriting", "fopen(", "O_WRONLY", "O_CREAT", "writeToFile", ".write(toFile"]
-        for file in files where !file.hasSuffix("Support/FileIO.swift") {
+        for file in files where !file.hasSuffix("Support/FileIO.swift") && !file.hasSuffix("Support/OutputFile.swift") {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             for f in forbidden { #expect(!text.contains(f), "\(file) uses \(f)") }
         }
     }
-}
-
-/// The temporary-file name FileIO uses (kept in step with `FileIO.temporaryName`).
-enum FileIOName {
-    static func temporary(_ name: String, pid: Int32) -> String { ".\(name).tmp-\(pid)" }
 }

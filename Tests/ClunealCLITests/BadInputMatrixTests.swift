@@ -39,6 +39,8 @@ struct BadInputMatrixTests {
 
     static let binary: [UInt8] = [0x7B, 0x22, 0xFF, 0xFE, 0x00, 0x01, 0x80, 0xC3, 0x28, 0x0A, 0x9F]
     static let overLimit = 64 * 1024 * 1024 + 1
+    /// Case files stream, so their limit is larger.
+    static let casesOverLimit = 512 * 1024 * 1024 + 1
     static let header = "case,side,from,lateral,vertical,height,symptoms\n"
     static let okRow = "ok,left,crest,7cm,0,,\n"
     static var defaultAtlas: String {
@@ -81,7 +83,7 @@ struct BadInputMatrixTests {
              status: 65, mentions: ["dup.json:\(line(of: "\"id\": \"coccyx-tip\"", in: duplicateIdAtlas, last: true))", "$.landmarks[11].id", "\"coccyx-tip\" is already used"]),
         Case(name: "map: an atlas with several problems, counted on one line", arguments: ["map", "-o", "{dir}/m.svg", "--atlas", "{dir}/bad.json"],
              files: ["bad.json": .text(defaultAtlas.replacingOccurrences(of: "\"id\": \"psis\"", with: "\"id\": \"posterior-midline\"")), "sources.json": .text(sources)],
-             status: 65, mentions: ["bad.json:\(line(of: "\"landmark\": \"psis\"", in: defaultAtlas))", "$.frames[1].landmark", "\"psis\"", "(and 6 more problems)"]),
+             status: 65, mentions: ["bad.json:\(line(of: "\"landmark\": \"psis\"", in: defaultAtlas))", "$.frames[1].landmark", "\"psis\"", "(and 8 more problems)"]),
         Case(name: "atlas validate: NaN in the atlas", arguments: ["atlas", "validate", "{dir}/nan.json"],
              files: ["nan.json": .text(defaultAtlas.replacingOccurrences(of: "\"value\": 1700", with: "\"value\": NaN")), "sources.json": .text(sources)],
              status: 65, mentions: ["nan.json", "'N'"]),
@@ -98,9 +100,13 @@ struct BadInputMatrixTests {
         Case(name: "sites: infinite height flag", arguments: ["sites", "--height", "inf"],
              status: 64, mentions: ["--height", "\"inf\" is not a finite length"]),
         Case(name: "map: negative height", arguments: ["map", "-o", "{dir}/m.png", "--height", "-172cm"],
-             status: 65, mentions: ["--height", "-172.0 cm is out of range"]),
+             status: 64, mentions: ["--height", "-172.0 cm is out of range"]),
+        Case(name: "palpate: a palpated landmark the atlas lacks (this atlas: 65)", arguments: ["palpate", "superior", "--landmark", "nope:left:1cm:0"],
+             status: 65, mentions: ["--landmark nope:left:1.0 cm:0.0 cm", "\"nope\" is not a point landmark of the atlas"]),
+        Case(name: "palpate: a bilateral landmark without a side (any body: 64)", arguments: ["palpate", "superior", "--landmark", "psis::4cm:0"],
+             status: 64, mentions: ["--landmark psis:midline:4.0 cm:0.0 cm", "say which (left or right)"]),
         Case(name: "palpate: absurd PSIS distance", arguments: ["palpate", "superior", "--psis-from-midline", "40cm"],
-             status: 65, mentions: ["--psis-from-midline", "40.0 cm is out of range"]),
+             status: 64, mentions: ["--psis-from-midline", "40.0 cm is out of range"]),
         Case(name: "sites: unknown unit", arguments: ["sites", "--crest-height", "8in"],
              status: 64, mentions: ["--crest-height", "unknown unit \"in\""]),
         Case(name: "sites: decimal comma", arguments: ["sites", "--bicristal-width", "27,5cm"],
@@ -156,11 +162,17 @@ struct BadInputMatrixTests {
         Case(name: "cases: Latin-1 (a spreadsheet's 'Western' encoding)", arguments: ["locate", "--cases", "{dir}/c.csv"],
              files: ["c.csv": .bytes(Array((header).utf8) + Array("caf".utf8) + [0xE9] + Array(",left,crest,7cm,0,,\n".utf8))],
              status: 65, mentions: ["c.csv", "byte 0xE9 at offset \(header.utf8.count + 3) (line 2) is not UTF-8"]),
-        Case(name: "cases: a bad row whose case id has a line break stays on one line", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.csv", "--format", "csv"],
+        Case(name: "cases: a quote left open fails its own row and names the line it opened on", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.csv", "--format", "csv"],
              files: ["c.csv": .text(header + "\"two\nlines\",left,crest,7cm,0,,headache\n" + okRow)],
-             status: 65, mentions: ["case \"two\\nlines\"", "symptoms", "unknown symptom \"headache\""], leaves: ["out.csv"]),
-        Case(name: "cases: huge file", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"], files: ["c.csv": .sparse(overLimit)],
-             status: 65, mentions: ["c.csv", "\(overLimit) bytes is too large"]),
+             status: 65, mentions: ["row 1 (line 2", "the quote that opens field 1 on line 2 is not closed on that line", "2 of 3 rows failed"], leaves: ["out.csv"]),
+        Case(name: "cases: a bad row whose symptoms field has a line break stays on one line", arguments: ["locate", "--cases", "{dir}/c.csv", "--format", "csv"],
+             files: ["c.csv": .text(header + "k,left,crest,7cm,0,,\"head\u{7}ache\"\n")],
+             status: 65, mentions: ["symptoms", "unknown symptom \"head\\u{7}ache\""]),
+        Case(name: "cases: not UTF-8 after good rows: nothing is written, unprocessed rows are counted", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"],
+             files: ["c.csv": .bytes(Array((header + okRow + okRow).utf8) + [0xFF] + Array((",left,crest,7cm,0,,\n" + okRow).utf8))],
+             status: 65, mentions: ["byte 0xFF", "(line 4)", "the 4 rows from line 2 on were not processed", "out.jsonl was not written"]),
+        Case(name: "cases: huge file", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"], files: ["c.csv": .sparse(casesOverLimit)],
+             status: 65, mentions: ["c.csv", "\(casesOverLimit) bytes is too large"]),
         Case(name: "cases: missing file", arguments: ["locate", "--cases", "{dir}/none.csv", "-o", "{dir}/out.jsonl"],
              status: 66, mentions: ["cases", "none.csv", "no such file"]),
         Case(name: "cases: unknown column", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/out.jsonl"],
@@ -183,6 +195,11 @@ struct BadInputMatrixTests {
              status: 73, mentions: ["/sys/cluneal-out.jsonl", "cannot create a file in /sys"]),
         Case(name: "cases: output under a regular file", arguments: ["locate", "--cases", "{dir}/c.csv", "-o", "{dir}/c.csv/out.jsonl"], files: ["c.csv": .text(header + okRow)],
              status: 73, mentions: ["c.csv/out.jsonl", "c.csv is not a folder"]),
+        Case(name: "cases: the output is the case file", arguments: ["locate", "--cases", "{dir}/c.csv", "--format", "csv", "-o", "{dir}/./c.csv"],
+             files: ["c.csv": .text(header + okRow)],
+             status: 73, mentions: ["output {dir}/./c.csv", "it is the input {dir}/c.csv"]),
+        Case(name: "locate: one point to standard output", arguments: ["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "-o", "-"],
+             status: 64, mentions: ["--output -", "standard output carries the finding"]),
         Case(name: "cases: standard output is full", arguments: ["locate", "--cases", "{dir}/c.csv"], files: ["c.csv": .text(header + okRow)],
              status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
 
@@ -198,6 +215,12 @@ struct BadInputMatrixTests {
              status: 73, mentions: ["quiz.key.md", "is a directory"]),
         Case(name: "map --handout: output under a regular file", arguments: ["map", "--handout", "self-care", "-o", "{dir}/f/h.png"], files: ["f": .text("x")],
              status: 73, mentions: ["f/h.png", "is not a folder"]),
+        Case(name: "map: one file under two spellings", arguments: ["map", "-o", "{dir}/a.svg", "-o", "{dir}/./a.svg"],
+             status: 73, mentions: ["{dir}/a.svg and {dir}/./a.svg are the same file"]),
+        Case(name: "map: standard output named twice", arguments: ["map", "-o", "-", "-o", "-"],
+             status: 73, mentions: ["standard output is named twice"]),
+        Case(name: "map --quiz: only standard output, no file for the key", arguments: ["map", "--quiz", "-o", "-"],
+             status: 64, mentions: ["--quiz", "answer key"]),
         Case(name: "map: NaN resolution", arguments: ["map", "-o", "{dir}/m.png", "--px-per-cm", "nan"],
              status: 64, mentions: ["--px-per-cm", "nan"]),
         Case(name: "map: absurd resolution", arguments: ["map", "-o", "{dir}/m.png", "--dpi", "1e9"],
@@ -216,6 +239,8 @@ struct BadInputMatrixTests {
              status: 73, mentions: ["x.csv", "is a directory"]),
         Case(name: "export: the second output fails, so the first is not written", arguments: ["export", "-o", "{dir}/x.mrk.json", "-o", "{dir}/no/x.csv"],
              status: 73, mentions: ["no/x.csv", "does not exist"]),
+        Case(name: "export: one file named twice", arguments: ["export", "-o", "{dir}/x.csv", "-o", "{dir}/x.csv"],
+             status: 73, mentions: ["are the same file"]),
         Case(name: "export: binary atlas", arguments: ["export", "-o", "{dir}/x.csv", "--atlas", "{dir}/a.bin"], files: ["a.bin": .bytes(binary)],
              status: 65, mentions: ["a.bin", "not UTF-8"]),
         Case(name: "export: a tender point off the crest", arguments: ["export", "-o", "{dir}/x.csv", "--side", "left", "--from", "crest", "--lateral", "2cm", "--vertical", "0"],
@@ -236,6 +261,13 @@ struct BadInputMatrixTests {
              status: 65, mentions: ["g.json:1:1", "unexpected end of file"]),
         Case(name: "guide: binary guide", arguments: ["guide", "--guide", "{dir}/g.bin"], files: ["g.bin": .bytes(binary)],
              status: 65, mentions: ["g.bin", "not UTF-8"]),
+        Case(name: "--help: standard output is full", arguments: ["--help"],
+             status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
+        Case(name: "--version: standard output is full", arguments: ["--version"],
+             status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
+        Case(name: "cases: header names with spaces are read like the plain ones", arguments: ["locate", "--cases", "{dir}/c.csv"],
+             files: ["c.csv": .text("case, side ,from,lateral,vertical\nk,up,crest,7cm,0\n")],
+             status: 65, mentions: ["row 1", "side", "\"up\""]),
         Case(name: "atlas list: standard output is full", arguments: ["atlas", "list"],
              status: 74, mentions: ["standard output", "No space left on device"], fullStdout: true),
     ]
@@ -275,7 +307,7 @@ struct BadInputMatrixTests {
         let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 2 && lines[1].isEmpty, "\(c.name): not one line: \(r.stderr)")
         #expect(r.stderr.hasPrefix("cluneal: error: "), "\(c.name): \(r.stderr)")
-        for m in c.mentions { #expect(r.stderr.contains(m), "\(c.name): \(m.debugDescription) not in \(r.stderr)") }
+        for m in c.mentions.map({ $0.replacingOccurrences(of: "{dir}", with: dir.path) }) { #expect(r.stderr.contains(m), "\(c.name): \(m.debugDescription) not in \(r.stderr)") }
         for word in ["Fatal error", "Backtrac", "Usage:", "Error:"] { #expect(!r.stderr.contains(word), "\(c.name): \(r.stderr)") }
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
         #expect(after.subtracting(before) == c.leaves, "\(c.name): left \(after.subtracting(before))")

@@ -33,9 +33,10 @@ struct BlockPlanCommandTests {
         #expect(cautions.map { $0["group"] as? String } == ["cancer", "infection"])
         #expect((cautions.first?["ruleOut"] as? String)?.hasPrefix("spinal malignancy") == true)
         let block = try #require(o["blockSite"] as? [String: Any])
-        let us = try #require(block["ultrasound"] as? [String: Any])
+        let guide = try #require(block["guide"] as? [String: Any])
+        let us = try #require(guide["ultrasound"] as? [String: Any])
         #expect(us["needleApproach"] as? String == "In plane, from lateral to medial, through the thoracolumbar fascia.")
-        #expect(us["depthMillimetres"] is NSNull, "no depth where no source gave one")
+        #expect(us["depthMillimetres"] == nil, "no depth where no source gave one")
     }
 
     @Test func theUltrasoundLayerDrawsProbeAndNeedle() throws {

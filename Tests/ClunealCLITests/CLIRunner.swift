@@ -23,7 +23,8 @@ enum CLIRunner {
 
     /// With `standardOutputPath` the tool's stdout goes to that file (say /dev/full) and
     /// `Result.stdout` is empty.
-    static func run(_ arguments: [String], stdin: String? = nil, standardOutputPath: String? = nil, currentDirectory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, standardOutputPath: String? = nil, standardInputPath: String? = nil,
+                    currentDirectory: URL? = nil) throws -> Result {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
@@ -38,7 +39,11 @@ enum CLIRunner {
         }
         process.standardOutput = sink ?? out
         process.standardError = err
-        process.standardInput = input
+        if let standardInputPath {
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: standardInputPath))
+        } else {
+            process.standardInput = input
+        }
         try process.run()
         if sink != nil { try? out.fileHandleForWriting.close() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }

@@ -191,9 +191,9 @@ struct ExportCommandTests {
     @Test(arguments: [
         (["export"], Int32(64), "--output is required"),
         (["export", "-o", "x.txt"], 64, "--output x.txt: the file name must end in .mrk.json"),
-        (["export", "-o", "x.csv", "--what", "landmarks,bones"], 64, "--what: unknown item kind \"bones\""),
+        (["export", "-o", "x.csv", "--what", "landmarks,bones"], 64, "--what <list>': unknown item kind \"bones\""),
         (["export", "-o", "x.csv", "--from", "crest", "--lateral", "7cm"], 64, "--side is required"),
-        (["export", "-o", "x.csv", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "nan"], 64, "--vertical: \"nan\" is not a finite length"),
+        (["export", "-o", "x.csv", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "nan"], 64, "--vertical <length>': \"nan\" is not a finite length"),
         (["export", "-o", "/nonexistent-folder/x.mrk.json"], 73, "folder /nonexistent-folder does not exist"),
     ])
     func badOptionsAreRefused(arguments: [String], status: Int32, mentions: String) throws {

@@ -37,8 +37,8 @@ struct MapCommandTests {
         let viewBox = try #require(root.attributes?.first { $0.name == "viewBox" }?.stringValue).split(separator: " ").compactMap { Double($0) }
         #expect(viewBox.count == 4)
         // The viewBox is the page in millimetres, and the PNG is the same page at 0.5 px/mm.
-        #expect(decoded.width == Int((viewBox[2] * 0.5).rounded(.up)))
-        #expect(decoded.height == Int((viewBox[3] * 0.5).rounded(.up)))
+        #expect(abs(Double(decoded.width) - viewBox[2] * 0.5) <= 0.5)
+        #expect(abs(Double(decoded.height) - viewBox[3] * 0.5) <= 0.5)
         let layers = (root.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.name == "g" }
         let labels = layers.compactMap { g in g.attributes?.first { $0.name == "inkscape:label" }?.stringValue }
         #expect(layers.count >= 10)
@@ -48,6 +48,41 @@ struct MapCommandTests {
         #expect(text.contains("data-kind=\"zone\""))
         #expect(text.contains("<text"))
         #expect(text.contains("inkscape:groupmode=\"layer\""))
+    }
+
+    /// The size the CLI prints is the size of the PNG it wrote (the review found "1555 × 1808"
+    /// for a 1554 × 1808 file at 33.35 px/cm and an off-by-one at 2 and 41.3 px/cm).
+    @Test(arguments: [2, 33.35, 41.3, 5])
+    func thePrintedSizeIsTheWrittenSize(_ pxPerCm: Double) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("m.png")
+        let r = try CLIRunner.run(["map", "-o", png.path, "--px-per-cm", "\(pxPerCm)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let decoded = try PNGDecoder.decode([UInt8](try Data(contentsOf: png)))
+        #expect(r.stdout.contains("PNG, \(decoded.width) × \(decoded.height) px"), "\(r.stdout)")
+    }
+
+    /// The documented resolutions end in a map or a 64 that names the page's maximum, never 70.
+    @Test func resolutionsAboveThePageMaximumAreRefusedWithTheMaximum() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = try CLIRunner.run(["map", "-o", folder.appendingPathComponent("m.png").path, "--dpi", "600"])
+        #expect(png.status == 64)
+        let svg = try CLIRunner.run(["map", "-o", folder.appendingPathComponent("m.svg").path, "--px-per-cm", "400"])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        // The maximum the message names is the one the renderer computes for the page the SVG has.
+        let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent("m.svg")), as: UTF8.self)
+        func millimetres(_ name: String) -> Double? {
+            guard let r = text.range(of: "\(name)=\"") else { return nil }
+            return Double(text[r.upperBound...].prefix { $0 != "m" && $0 != "\"" })
+        }
+        let page = PageSize(width: try #require(millimetres("width")), height: try #require(millimetres("height")))
+        let most = (MapTransform.maximumPxPerMm(for: page) * 100).rounded(.down) / 10
+        #expect(png.stderr.contains("--dpi 600.0") && png.stderr.contains("holds at most \(String(format: "%.1f", most)) px/cm"), "\(png.stderr)")
+        let left = try CLIRunner.run(["map", "-o", folder.appendingPathComponent("m.svg").path, "--side", "left", "--px-per-cm", "400"])
+        #expect(left.status == 0, "\(left.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["m.svg"])
     }
 
     @Test func theSameCommandGivesTheSameBytes() throws {

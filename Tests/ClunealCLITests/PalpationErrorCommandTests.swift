@@ -39,7 +39,7 @@ struct PalpationErrorCommandTests {
         #expect(!rows.isEmpty)
         for row in rows {
             let object = try json(row)
-            #expect(object["palpationErrorMillimetres"] as? Double == 15)
+            #expect((object["palpationError"] as? [String: Any])?["lateralMillimetres"] as? Double == 15)
             #expect(object.keys.contains("group"))
         }
     }

@@ -76,7 +76,7 @@ struct SpreadsheetRoundTripTests {
         #expect(csv.status == 0 && jsonl.status == 0)
         let table = RFC4180.parse(csv.stdout)
         let header = try #require(table.first)
-        #expect(header.count == 25)
+        #expect(header.count == 28)
         let objects = try jsonl.stdout.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
@@ -86,12 +86,16 @@ struct SpreadsheetRoundTripTests {
             let field = Dictionary(uniqueKeysWithValues: zip(header, row))
             #expect(field["case"] == object["case"] as? String)
             #expect(field["row"] == (object["row"] as? Int).map(String.init))
-            #expect(field["side"] == object["side"] as? String)
+            #expect(field["side"] == (object["tenderPoint"] as? [String: Any])?["side"] as? String)
             let best = object["bestMatch"] as? [String: Any]
             #expect(field["nerve"] == (best?["nerve"] as? String ?? "none"))
             #expect(field["zone"] == (best?["zone"] as? String ?? ""))
             #expect(field["urgent_referral"] == ((object["urgentReferral"] as? Bool) == true ? "yes" : "no"))
-            #expect(field["red_flags"] == ((object["redFlags"] as? [String]) ?? []).joined(separator: ";"))
+            #expect(field["group"] == ((object["group"] as? [String: Any])?["nerve"] as? String ?? ""))
+            let error = object["palpationError"] as? [String: Any]
+            #expect(field["palpation_error_lateral_mm"].flatMap(Double.init) == error?["lateralMillimetres"] as? Double)
+            #expect(field["palpation_error_vertical_mm"].flatMap(Double.init) == error?["verticalMillimetres"] as? Double)
+            #expect(field["red_flags"] == ((object["redFlags"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }.joined(separator: ";"))
         }
         // Python's csv module (the reader behind most data tools), when it is installed.
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }

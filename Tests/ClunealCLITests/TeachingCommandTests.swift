@@ -59,7 +59,7 @@ struct TeachingCommandTests {
         (["palpate"], Int32(64), "nerve"),
         (["palpate", "lateral"], 64, "lateral"),
         (["palpate", "superior", "--side", "middle"], 64, "--side"),
-        (["palpate", "inferior", "--height", "3m"], 65, "height"),
+        (["palpate", "inferior", "--height", "3m"], 64, "height"),
     ])
     func palpateRefusesBadInput(arguments: [String], status: Int32, mentions: String) throws {
         let r = try CLIRunner.run(arguments)
@@ -232,5 +232,26 @@ struct TeachingCommandTests {
     @Test func aMissingGuideExits66() throws {
         let r = try CLIRunner.run(["guide", "--guide", "/nonexistent/guide.json"])
         #expect(r.status == 66)
+    }
+}
+
+/// Quiz answers are read in bounded memory (the review's `quiz < /dev/zero` grew past 2.6 GB).
+@Suite("Quiz input bounds")
+struct QuizInputBoundTests {
+    @Test func anEndlessAnswerLineIsRefusedInOneLine() throws {
+        let r = try CLIRunner.run(["quiz", "--count", "2", "--seed", "1"], stdin: String(repeating: "7", count: 10_000))
+        #expect(r.status == 65)
+        #expect(r.stderr == "cluneal: error: standard input: answer line 1 is longer than 4096 bytes\n")
+    }
+
+    @Test func devZeroEndsTheQuizAt65() throws {
+        let r = try CLIRunner.run(["quiz", "--count", "1", "--seed", "1"], standardInputPath: "/dev/zero")
+        #expect(r.status == 65 && r.stderr.contains("longer than 4096 bytes"), "\(r.stderr)")
+    }
+
+    @Test func ordinaryAnswersStillWork() throws {
+        let r = try CLIRunner.run(["quiz", "--count", "2", "--seed", "1", "--json"], stdin: "skip\r\nskip")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"responses\""))
     }
 }

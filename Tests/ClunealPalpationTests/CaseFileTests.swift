@@ -41,10 +41,18 @@ struct CaseFileTests {
         #expect(b.line == 4 && b.row == 2)
     }
 
-    @Test func aQuotedFieldMaySpanLines() throws {
+    /// A stray quote fails its own row, naming the line it opened on, and the next line is
+    /// the next row: it cannot swallow the rest of the file.
+    @Test func aQuotedFieldEndsOnItsLine() throws {
         let f = try file("case,side,from,lateral,vertical\n\"two\nlines\",left,midline,7,5\nnext,left,midline,7,5\n")
-        #expect(try f.request(f.records[0]).caseId == "two\nlines")
-        #expect(f.records[1].line == 4)
+        #expect(f.records.count == 3)
+        #expect { _ = try f.request(f.records[0]) } throws: { error in
+            let e = error as? CaseError
+            return e?.line == 2 && e?.row == 1 && e?.message.contains("the quote that opens field 1 on line 2 is not closed on that line") == true
+        }
+        #expect(f.records[1].line == 3)
+        #expect(try f.request(f.records[2]).caseId == "next")
+        #expect(f.records[2].line == 4 && f.records[2].row == 3)
     }
 
     struct BadRow: CustomTestStringConvertible, Sendable {
@@ -67,7 +75,7 @@ struct CaseFileTests {
         BadRow(row: "k,left,midline,7,-50cm", field: "vertical", mentions: "allowed -35.0 cm to 30.0 cm"),
         BadRow(row: "k,left,midline,,5", field: "lateral", mentions: "no length given"),
         BadRow(row: ",left,midline,7,5", field: "case", mentions: "the case id is empty"),
-        BadRow(row: "k,left,midline,7,\"5", field: nil, mentions: "not closed before the end of the file"),
+        BadRow(row: "k,left,midline,7,\"5", field: nil, mentions: "the quote that opens field 5 on line 3 is not closed on that line"),
         BadRow(row: "k,left,midline,\"7\"cm,5", field: nil, mentions: "text after the closing quote of field 4"),
     ])
     func aBadRowNamesItsRowLineCaseAndField(bad: BadRow) throws {

@@ -61,7 +61,7 @@ struct TenderPointRuleTests {
         let fit = TenderPointRule.classify(Point(20, 150), side: .left, in: model)
         #expect(fit.nerve == nil)
         #expect(fit.best == nil)
-        #expect(try #require(fit.nearest).standardScore > 2)
+        #expect(try #require(fit.nearestUndisputed).standardScore > 2)
     }
 
     @Test func aPointOnTheOtherSideDoesNotCount() throws {

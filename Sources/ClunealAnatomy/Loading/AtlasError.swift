@@ -29,6 +29,10 @@ public enum AtlasProblem: Hashable, Sendable {
     case tooDeeplyNested
     case tooManyValues(Int)
     case duplicateKey(String)
+    /// A key the file's format does not have, with the nearest one it does.
+    case unknownKey(String, suggestion: String?)
+    /// An id the code relies on (``WellKnownId``) is missing.
+    case missingWellKnownId(String, kind: String, neededBy: String)
     case missingField(String)
     case wrongType(expected: String)
     case unsupportedSchemaVersion(Int)
@@ -69,6 +73,10 @@ public struct AtlasError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooDeeplyNested: "not valid JSON: nested more than 256 levels deep"
         case .tooManyValues(let limit): "too large: more than \(limit) JSON values (every member of every array and object counts)"
         case .duplicateKey(let k): "the key \"\(k)\" appears twice in one object"
+        case .missingWellKnownId(let id, let kind, let neededBy):
+            "no \(kind) with the id \"\(id)\"; the tool needs it for \(neededBy)"
+        case .unknownKey(let k, let suggestion):
+            "unknown key \"\(Echo.cut(k))\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? " (the format has no such key)")
         case .missingField(let f): "required field \"\(f)\" is missing"
         case .wrongType(let expected): "wrong type: expected \(expected)"
         case .unsupportedSchemaVersion(let v): "schemaVersion \(v) is not supported (this build reads version 1)"

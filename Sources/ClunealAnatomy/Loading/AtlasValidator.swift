@@ -5,6 +5,8 @@ import BodyGeometry
 struct AtlasValidator {
     let decoded: DecodedAtlas
     let bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)]
+    /// The well-known ids this atlas must have.
+    var required: [WellKnownId] = WellKnownId.all
     private(set) var errors: [AtlasError] = []
 
     /// Coordinates outside this box (mm) cannot be on a lower back and buttock.
@@ -23,10 +25,15 @@ struct AtlasValidator {
     static let radiusRange: ClosedRange<Double> = 1...60
     /// A zone centre farther than this from its nerve's path is an error (mm), unless disputed.
     static let zoneToNerveLimit: Double = 20
+    /// Points a polyline, polygon or ribbon may have: every query walks them, so a huge curve
+    /// would slow every located point (the default atlas's longest has 11).
+    static let maxPointsPerCurve = 500
 
-    init(decoded: DecodedAtlas, bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)]) {
+    init(decoded: DecodedAtlas, bibliographies: [(file: String, document: SourceFileDocument, map: JSONSourceMap)],
+         required: [WellKnownId] = WellKnownId.all) {
         self.decoded = decoded
         self.bibliographies = bibliographies
+        self.required = required
     }
 
     private var doc: AtlasDocument { decoded.document }
@@ -136,6 +143,13 @@ struct AtlasValidator {
                     sexGeometry[variant.sex, default: [:]][e.id] = g
                 }
             }
+        }
+        // The crest summit (the intercristal line) lies above the PSIS: the text and the
+        // scaling both read "above".
+        if let si = doc.landmarks.firstIndex(where: { $0.id == WellKnownId.crestSummit.id }), case .point(let summit)? = geometry[WellKnownId.crestSummit.id],
+           case .point(let psis)? = geometry[WellKnownId.psis.id], summit.z <= psis.z + Tolerance.length {
+            fail(.invalidValue("the crest summit (z = \(AtlasError.format(summit.z)) mm) must lie above the PSIS (z = \(AtlasError.format(psis.z)) mm)"),
+                 root.appending("landmarks").appending(si).appending("geometry"))
         }
         for (i, e) in doc.structures.enumerated() {
             let path = root.appending("structures").appending(i)
@@ -272,13 +286,45 @@ struct AtlasValidator {
             checkPosition(l.position, l.laterality, path.appending("position"), resolver, declaredFrames: frameIds)
         }
 
-        if !errors.isEmpty {
-            throw AtlasErrors(errors.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) })
+        // The ids the code relies on; reported after the other problems, which often explain them.
+        let earlier = errors
+        errors = []
+        for known in required {
+            let ids: [String] = switch known.kind {
+            case .frame: doc.frames.map(\.id)
+            case .landmark: doc.landmarks.map(\.id)
+            case .structure: doc.structures.map(\.id)
+            case .nerve: doc.nerves.map(\.id)
+            case .entrapmentSite: doc.entrapmentSites.map(\.id)
+            case .zone: doc.zones.map(\.id)
+            case .lookAlike: (doc.lookAlikes ?? []).map(\.id)
+            }
+            if !ids.contains(known.id) {
+                fail(.missingWellKnownId(known.id, kind: known.kind.rawValue, neededBy: known.neededBy), root.appending(Self.arrayName(known.kind)))
+            }
+        }
+
+        let missing = errors
+        errors = earlier
+        if !errors.isEmpty || !missing.isEmpty {
+            throw AtlasErrors(errors.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) } + missing)
         }
         return Atlas(file: decoded.file, document: doc, sources: sources, geometry: geometry, sexGeometry: sexGeometry, frames: frames)
     }
 
     // MARK: - Checks
+
+    static func arrayName(_ kind: WellKnownId.Kind) -> String {
+        switch kind {
+        case .frame: "frames"
+        case .landmark: "landmarks"
+        case .structure: "structures"
+        case .nerve: "nerves"
+        case .entrapmentSite: "entrapmentSites"
+        case .zone: "zones"
+        case .lookAlike: "lookAlikes"
+        }
+    }
 
     private mutating func checkSource(_ s: SourceEntry, at here: SourceLocation, sourceAt: inout [String: String], into sources: inout [SourceEntry]) {
         if !Self.isKebabId(s.id) {
@@ -332,6 +378,24 @@ struct AtlasValidator {
         if !v.isFinite { fail(.nonFinite, path) } else if !range.contains(v) { fail(.outOfRange(value: v, allowed: range, unit: unit), path) }
     }
 
+    /// A curve has at most ``maxPointsPerCurve`` points and does not cross itself.
+    private mutating func checkCurve(_ points: [Point], _ path: JSONPath) -> Bool {
+        guard points.count <= Self.maxPointsPerCurve else {
+            fail(.degenerateGeometry("\(points.count) points; a curve may have at most \(Self.maxPointsPerCurve)"), path)
+            return false
+        }
+        let segments = zip(points, points.dropFirst()).compactMap { Segment($0, $1) }
+        for i in segments.indices {
+            for j in segments.indices where j > i + 1 {
+                if segments[i].intersection(with: segments[j]) != nil {
+                    fail(.degenerateGeometry("the curve crosses itself (segment \(i + 1) meets segment \(j + 1))"), path)
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
     private mutating func checkPoints(_ points: [Point], _ laterality: Laterality, _ path: JSONPath) -> Bool {
         var ok = true
         for (k, p) in points.enumerated() {
@@ -364,7 +428,7 @@ struct AtlasValidator {
             return .point(p)
         }
         if let pts = g.polyline {
-            guard checkPoints(pts, laterality, path.appending("polyline")) else { return nil }
+            guard checkPoints(pts, laterality, path.appending("polyline")), checkCurve(pts, path.appending("polyline")) else { return nil }
             guard let line = Polyline(pts) else {
                 fail(.degenerateGeometry("a polyline needs at least 2 distinct points (has \(pts.count))"), path.appending("polyline")); return nil
             }
@@ -372,6 +436,9 @@ struct AtlasValidator {
         }
         if let pts = g.polygon {
             guard checkPoints(pts, laterality, path.appending("polygon")) else { return nil }
+            guard pts.count <= Self.maxPointsPerCurve else {
+                fail(.degenerateGeometry("\(pts.count) points; a polygon may have at most \(Self.maxPointsPerCurve)"), path.appending("polygon")); return nil
+            }
             guard let poly = Polygon(pts) else {
                 fail(.degenerateGeometry("a polygon needs at least 3 points enclosing an area (has \(pts.count))"), path.appending("polygon")); return nil
             }
@@ -384,7 +451,7 @@ struct AtlasValidator {
     }
 
     private mutating func checkRibbon(_ r: RibbonEntry, _ laterality: Laterality, _ path: JSONPath) -> Ribbon? {
-        guard checkPoints(r.points, laterality, path.appending("points")) else { return nil }
+        guard checkPoints(r.points, laterality, path.appending("points")), checkCurve(r.points, path.appending("points")) else { return nil }
         var ok = true
         for (k, w) in r.widths.enumerated() {
             if !w.isFinite { fail(.nonFinite, path.appending("widths").appending(k)); ok = false }

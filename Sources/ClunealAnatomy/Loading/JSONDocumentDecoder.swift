@@ -6,8 +6,9 @@ import Foundation
 /// teaching guide) report their problems the same way.
 public enum JSONDocumentDecoder {
     /// Checks the syntax (duplicate keys, line of every value), then decodes `T`. Throws the
-    /// first problem with the file, JSON path and line.
-    public static func decode<T: Decodable>(_ type: T.Type, from input: AtlasInput) throws(AtlasError) -> (T, JSONSourceMap) {
+    /// first problem with the file, JSON path and line. With `strict` (the default) a key
+    /// that `T` does not read is an error naming the key and the nearest known one.
+    public static func decode<T: Decodable>(_ type: T.Type, from input: AtlasInput, strict: Bool = true) throws(AtlasError) -> (T, JSONSourceMap) {
         let map: JSONSourceMap
         do {
             map = try JSONSourceMap(bytes: input.bytes)
@@ -16,7 +17,14 @@ public enum JSONDocumentDecoder {
         }
         do {
             let value = try JSONDecoder().decode(T.self, from: Data(input.bytes))
+            if strict, let unknown = KeyRecordingDecoder.unknownKeys(T.self, in: input.bytes).flatMap(\.first) {
+                let path = unknown.path.appending(unknown.key)
+                throw AtlasError(.unknownKey(unknown.key, suggestion: unknown.suggestion),
+                                 at: SourceLocation(file: input.file, path: path, line: map.line(for: path)))
+            }
             return (value, map)
+        } catch let error as AtlasError {
+            throw error
         } catch let error as DecodingError {
             throw translate(error, file: input.file, map: map)
         } catch {

@@ -22,10 +22,10 @@ public struct Length: Hashable, Sendable, Comparable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .empty: "no length given"
-            case .decimalComma(let s): "\"\(s)\" uses a decimal comma; write a point (7.5cm)"
-            case .notANumber(let s): "\"\(s)\" is not a length (write e.g. 7cm, 70mm or 7)"
-            case .unknownUnit(let u): "unknown unit \"\(u)\" (use mm, cm or m)"
-            case .nonFinite(let s): "\"\(s)\" is not a finite length"
+            case .decimalComma(let s): "\"\(Echo.cut(s))\" uses a decimal comma; write a point (7.5cm)"
+            case .notANumber(let s): "\"\(Echo.cut(s))\" is not a length (write e.g. 7cm, 70mm or 7)"
+            case .unknownUnit(let u): "unknown unit \"\(Echo.cut(u))\" (use mm, cm or m)"
+            case .nonFinite(let s): "\"\(Echo.cut(s))\" is not a finite length"
             }
         }
     }

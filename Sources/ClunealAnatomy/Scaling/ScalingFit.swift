@@ -19,8 +19,8 @@ enum ScalingFit {
         var pairs: [ScalingPair] = []
         if let d = m.psisFromMidline?.millimetres {
             for side in Side.allCases {
-                guard let r = ref("psis", side) else { continue }
-                pairs.append(ScalingPair(landmark: "psis", side: side, reference: r, target: Point(side.sign * d, 0), from: "psisFromMidline"))
+                guard let r = ref(WellKnownId.psis.id, side) else { continue }
+                pairs.append(ScalingPair(landmark: WellKnownId.psis.id, side: side, reference: r, target: Point(side.sign * d, 0), from: "psisFromMidline"))
             }
         }
         // A measured crest summit is brought to the bony level first (one rule: CrestLevelCorrection).
@@ -36,11 +36,11 @@ enum ScalingFit {
         if let measured = m.crestSummitAbovePSIS?.millimetres {
             let h = try bonyCrest(measured, field: "crest-height")
             for side in Side.allCases {
-                guard let r = ref("crest-summit", side) else { continue }
-                pairs.append(ScalingPair(landmark: "crest-summit", side: side, reference: r, target: Point(r.x, h), from: "crestSummitAbovePsis"))
+                guard let r = ref(WellKnownId.crestSummit.id, side) else { continue }
+                pairs.append(ScalingPair(landmark: WellKnownId.crestSummit.id, side: side, reference: r, target: Point(r.x, h), from: "crestSummitAbovePsis"))
             }
         }
-        if let w = m.bicristalWidth?.millimetres, case .polyline(let crest)? = geometry["iliac-crest"],
+        if let w = m.bicristalWidth?.millimetres, case .polyline(let crest)? = geometry[WellKnownId.iliacCrest.id],
            let widest = crest.points.max(by: { abs($0.x) < abs($1.x) }) {
             for side in Side.allCases {
                 let r = Point(side.sign * abs(widest.x) * s, widest.z * s)
@@ -53,7 +53,7 @@ enum ScalingFit {
             let midline = atlas.landmark(p.id)?.laterality == .midline
             let x = midline ? 0 : side.sign * p.lateral.millimetres
             // A crest summit found on the person is a crest level like --crest-height.
-            let z = p.id == "crest-summit" ? try bonyCrest(p.vertical.millimetres, field: "landmarks[\(i)].vertical") : p.vertical.millimetres
+            let z = p.id == WellKnownId.crestSummit.id ? try bonyCrest(p.vertical.millimetres, field: "landmarks[\(i)].vertical") : p.vertical.millimetres
             pairs.append(ScalingPair(landmark: p.id, side: midline ? nil : side, reference: r, target: Point(x, z), from: "palpated"))
         }
 

@@ -8,12 +8,15 @@ import ClunealAnatomy
 ///
 /// `side` is left or right (the patient's), `from` is midline, psis or crest, lengths take units
 /// as at the command line (`7cm`, `70mm`, bare numbers are cm) and `symptoms` is a
-/// `;`-separated list of symptom ids. Fields may be quoted (`"a, b"`, with `""` for a quote);
-/// a UTF-8 byte-order mark and CRLF line ends are accepted; blank lines are skipped. A
-/// decimal comma is refused with the row and the field.
+/// `;`-separated list of symptom ids. Fields may be quoted (`"a, b"`, with `""` for a quote),
+/// but a quoted field ends on its line: one left open is an error of that row, naming the
+/// line it opened on, and the next line is read as the next row (so one stray quote cannot
+/// swallow the rest of a file). A UTF-8 byte-order mark and CRLF line ends are accepted;
+/// blank lines are skipped. A decimal comma is refused with the row and the field.
 ///
-/// Parsing splits the bytes into records once; ``request(_:)`` reads one record and can run
-/// on any thread.
+/// Every record is one line, so a file can be read in pieces cut at line ends: the header
+/// with ``header(_:)``, then each piece with ``init(header:body:firstLine:firstRow:)``.
+/// ``request(_:)`` reads one record and can run on any thread.
 public struct CaseFile: Sendable {
     /// The columns this build reads.
     public enum Column: String, CaseIterable, Hashable, Sendable {
@@ -60,14 +63,30 @@ public struct CaseFile: Sendable {
     /// Position of each column (indexed like `Column.allCases`) in a record, or −1.
     private let position: [Int]
 
-    /// Splits `bytes` into records. Throws only for problems with the file as a whole: not
-    /// UTF-8, too large, no header, an unknown, repeated or missing column.
+    /// The columns of a file, read from its header line.
+    public struct Header: Sendable {
+        /// The columns in file order.
+        public let columns: [Column]
+        /// Position of each column (indexed like `Column.allCases`) in a record, or −1.
+        let position: [Int]
+    }
+
+    /// Splits a whole file into records. Throws only for problems with the file as a whole:
+    /// not UTF-8, too large, no header, an unknown, repeated or missing column.
     public init(bytes: [UInt8]) throws(CaseFileError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes.count) }
         if let problem = UTF8Problem.find(in: bytes) { throw .notUTF8(problem) }
+        let end = bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+        let header = try Self.header(Array(bytes[0..<end]))
+        try self.init(header: header, body: Array(bytes[end...]), firstLine: 2, firstRow: 1, offset: end)
+    }
+
+    /// Reads the header line (with its line end, a byte-order mark allowed).
+    public static func header(_ line: [UInt8]) throws(CaseFileError) -> Header {
+        if let problem = UTF8Problem.find(in: line) { throw .notUTF8(problem) }
+        let bytes = line
         var scanner = Scanner(bytes: bytes)
         var fields: [Field] = []
-        fields.reserveCapacity(bytes.count / 4)
         guard let header = scanner.nextRecord(into: &fields) else { throw .noHeader }
         if let problem = header.problem { throw .badHeader(problem) }
         guard header.count <= Column.allCases.count else {
@@ -77,7 +96,7 @@ public struct CaseFile: Sendable {
         var position = Array(repeating: -1, count: Column.allCases.count)
         for k in 0..<header.count {
             let f = fields[header.first + k]
-            let name = Self.text(bytes, f).lowercased()
+            let name = Self.text(bytes, f).trimmedASCII.lowercased()
             guard let column = Column(rawValue: name) else {
                 throw .unknownColumn(name: name, known: Column.allCases.map(\.rawValue))
             }
@@ -88,10 +107,27 @@ public struct CaseFile: Sendable {
         }
         let missing = Self.requiredColumns.filter { !columns.contains($0) }
         if !missing.isEmpty { throw .missingColumns(missing.map(\.rawValue)) }
-        fields.removeAll(keepingCapacity: true)
+        return Header(columns: columns, position: position)
+    }
+
+    /// The records of `body`: whole lines of a file after its header, the first of them line
+    /// `firstLine` of the file and data row `firstRow`, starting at byte `offset` of the file.
+    /// Throws for bytes that are not UTF-8
+    /// (with the line of the file) and for a row past ``maxRows``.
+    public init(header: Header, body: [UInt8], firstLine: Int, firstRow: Int, offset: Int = 0) throws(CaseFileError) {
+        let bytes = body
+        guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes.count) }
+        if let problem = UTF8Problem.find(in: bytes) {
+            throw .notUTF8(UTF8Problem(offset: problem.offset + offset, byte: problem.byte, line: problem.line + firstLine - 1,
+                                       looksLikeUTF16: problem.looksLikeUTF16))
+        }
+        let columns = header.columns
+        var scanner = Scanner(bytes: bytes, line: firstLine)
+        var fields: [Field] = []
+        fields.reserveCapacity(bytes.count / 4)
         var records: [Record] = []
         records.reserveCapacity(bytes.count / 24)
-        var row = 0
+        var row = firstRow - 1
         while let r = scanner.nextRecord(into: &fields) {
             row += 1
             guard row <= Self.maxRows else { throw .tooManyRows(Self.maxRows) }
@@ -109,7 +145,7 @@ public struct CaseFile: Sendable {
         self.records = records
         self.bytes = bytes
         self.fields = fields
-        self.position = position
+        self.position = header.position
     }
 
     /// Reads one record: every field checked, errors naming the row, line, case and column.
@@ -125,11 +161,11 @@ public struct CaseFile: Sendable {
         }
         let sideText = word(.side) ?? ""
         guard let side = Side(rawValue: sideText) else {
-            throw fail(.side, "\"\(sideText)\" is not one of \(Side.allCases.map(\.rawValue).joined(separator: ", ")) (the patient's side)")
+            throw fail(.side, "\"\(Echo.cut(sideText))\" is not one of \(Side.allCases.map(\.rawValue).joined(separator: ", ")) (the patient's side)")
         }
         let fromText = word(.from) ?? ""
         guard let frame = InputFrame(rawValue: fromText) else {
-            throw fail(.from, "\"\(fromText)\" is not one of \(InputFrame.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail(.from, "\"\(Echo.cut(fromText))\" is not one of \(InputFrame.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         func length(_ column: Column, required: Bool) throws(CaseError) -> Length? {
             guard let f = field(record, column), f.end > f.start else {
@@ -161,7 +197,7 @@ public struct CaseFile: Sendable {
         m.bicristalWidth = try length(.bicristalWidth, required: false)
         if let sex = word(.sex), !sex.isEmpty {
             guard let s = Sex(rawValue: sex) else {
-                throw fail(.sex, "\"\(sex)\" is not one of \(Sex.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(.sex, "\"\(Echo.cut(sex))\" is not one of \(Sex.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             m.sex = s
         }
@@ -210,9 +246,10 @@ public struct CaseFile: Sendable {
         var i = 0
         var line = 1
 
-        init(bytes: [UInt8]) {
+        init(bytes: [UInt8], line: Int = 1) {
             self.bytes = bytes
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+            self.line = line
+            if line == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         }
 
         struct Raw {
@@ -256,12 +293,17 @@ public struct CaseFile: Sendable {
                             closed = true
                             break
                         }
-                        if c == 0x0A { line += 1 }
+                        // A quoted field ends on its line.
+                        if c == 0x0A || c == 0x0D { break }
                         i += 1
                     }
                     append(Field(start: Int32(start), end: Int32(i), escaped: escaped), to: &raw, &fields)
                     if !closed {
-                        raw.problem = raw.problem ?? "a quoted field (field \(raw.count)) is not closed before the end of the file"
+                        raw.problem = raw.problem ?? "the quote that opens field \(raw.count) on line \(raw.line) is not closed on that line (a quoted field cannot span lines; the next line is read as the next row)"
+                        guard i < n else { return raw }
+                        if bytes[i] == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                        i += 1
+                        line += 1
                         return raw
                     }
                     i += 1
@@ -322,7 +364,7 @@ public struct CaseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `row 4 (line 5, case "k-07"): lateral: "7,5" uses a decimal comma...`
     public var description: String {
         var where_ = "row \(row) (line \(line)"
-        if let caseId, !caseId.isEmpty { where_ += ", case \"\(caseId)\"" }
+        if let caseId, !caseId.isEmpty { where_ += ", case \"\(Echo.cut(caseId))\"" }
         where_ += ")"
         return field.map { "\(where_): \($0): \(message)" } ?? "\(where_): \(message)"
     }

@@ -1,3 +1,5 @@
+import ClunealAnatomy
+
 /// The frames a tape-measure position can be given in. Each maps onto a named frame of the
 /// atlas, resolved on the person's scaled geometry.
 public enum InputFrame: String, CaseIterable, Hashable, Sendable, Codable {
@@ -13,9 +15,9 @@ public enum InputFrame: String, CaseIterable, Hashable, Sendable, Codable {
     /// The atlas frame the input is placed in.
     public var atlasFrame: String {
         switch self {
-        case .midline: "body"
-        case .psis: "psis"
-        case .crest: "crest"
+        case .midline: WellKnownId.bodyFrame.id
+        case .psis: WellKnownId.psisFrame.id
+        case .crest: WellKnownId.crestFrame.id
         }
     }
 

@@ -41,7 +41,7 @@ public struct TenderPoint: Hashable, Sendable {
             throw Self.translate(error, input: input)
         }
         if input.frame == .psis, input.side.sign * placed.point.x < 0 {
-            let psis = model.point(ofLandmark: "psis", side: input.side).map { abs($0.x) } ?? 0
+            let psis = model.point(ofLandmark: WellKnownId.psis.id, side: input.side).map { abs($0.x) } ?? 0
             throw .cannotPlace(field: "lateral", reason:
                 "\(LengthUnit.centimetres.format(input.lateral.millimetres)) from the PSIS crosses the midline (this PSIS is \(LengthUnit.centimetres.format(psis)) from it); give at least \(LengthUnit.centimetres.format(-psis)), or use the other side")
         }

@@ -44,7 +44,7 @@ public struct BlockSite: Hashable, Sendable {
         name = e.names.en
         side = placed.side
         point = placed.point
-        fromPSIS = model.point(ofLandmark: "psis", side: placed.side).map { psis in
+        fromPSIS = model.point(ofLandmark: WellKnownId.psis.id, side: placed.side).map { psis in
             Vector(placed.side.sign * (placed.point.x - psis.x), placed.point.z - psis.z)
         }
         atlasPosition = e.position

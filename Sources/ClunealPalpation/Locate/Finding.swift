@@ -58,11 +58,15 @@ public struct LookAlikeMatch: Hashable, Sendable {
 public struct Finding: Hashable, Sendable {
     public let tenderPoint: TenderPoint
     public let screening: RedFlagScreening
-    /// Every zone on the tender point's side, nearest (in standard score) first.
+    /// Every zone on the tender point's side, nearest (in standard score) first; empty when
+    /// the Locator was asked for the best match and nearest zone only.
     public let candidates: [Candidate]
     /// The lowest standard score within 2 SD among non-disputed zones, or `nil`: the point is
     /// then not typical of cluneal entrapment.
     public let bestMatch: Candidate?
+    /// The zone with the lowest standard score, disputed or not (ties: a default zone, then
+    /// atlas order): the first of ``candidates``. `nil` only when the side has no zone.
+    public let nearestZone: Candidate?
     /// Where a diagnostic block for the best match goes; `nil` without a best match, or when
     /// red flags put referral first.
     public let blockSite: BlockSite?
@@ -112,7 +116,7 @@ public struct Finding: Hashable, Sendable {
             s += b.withinOneSD ? ", within 1 SD." : ", within 2 SD."
         } else {
             s = "No cluneal entrapment zone is within 2 SD of this point, so it is not typical of cluneal nerve entrapment."
-            if let nearest = candidates.first {
+            if let nearest = nearestZone {
                 s += " The nearest zone, \(nearest.zoneId)\(nearest.disputed ? " (disputed)" : ""), is \(Self.score(nearest.standardScore)) SD away."
             }
         }

@@ -22,12 +22,18 @@ public struct Locator: Sendable {
         let palpationError: PalpationUncertainty
         let left: SideTable
         let right: SideTable
+        /// Per side (left, right), per zone slot: the block site of the zone's entrapment site.
+        let blockSites: [[BlockSite?]]
 
         init(model: BodyModel, palpationError: PalpationUncertainty) {
             self.model = model
             self.palpationError = palpationError
             left = SideTable(model: model, side: .left, error: palpationError)
             right = SideTable(model: model, side: .right, error: palpationError)
+            blockSites = [left, right].enumerated().map { k, t in
+                let side: Side = k == 0 ? .left : .right
+                return t.zones.map { BlockSite(site: $0.site.id, side: side, model: model) }
+            }
         }
     }
 
@@ -191,6 +197,14 @@ public struct Locator: Sendable {
         return nil
     }
 
+    /// How much of the ranked list ``locate(_:screening:buffer:ranking:)`` builds.
+    public enum Ranking: Sendable {
+        /// Every zone on the side, nearest first (``Finding/candidates``).
+        case all
+        /// Only the best match and the nearest zone, each with its rank (a batch row).
+        case bestAndNearest
+    }
+
     /// Everything about one tender point: every zone on its side ranked, the best match,
     /// the block site for it, nearby look-alikes, and the red-flag screening first.
     public func locate(_ tenderPoint: TenderPoint, screening: RedFlagScreening = .none) -> Finding {
@@ -198,40 +212,83 @@ public struct Locator: Sendable {
         return locate(tenderPoint, screening: screening, buffer: &buffer)
     }
 
-    /// ``locate(_:screening:)`` reusing a buffer.
-    public func locate(_ tenderPoint: TenderPoint, screening: RedFlagScreening, buffer: inout LocatorBuffer) -> Finding {
+    /// The order of the ranked list, the one rule for "nearest zone": the lower standard
+    /// score first; on a tie a default zone, then atlas order. Disputed zones take part.
+    static func ranksBefore(_ a: (score: Double, isDefault: Bool, slot: Int), _ b: (score: Double, isDefault: Bool, slot: Int)) -> Bool {
+        if a.score != b.score { return a.score < b.score }
+        if a.isDefault != b.isDefault { return a.isDefault }
+        return a.slot < b.slot
+    }
+
+    /// The nearest zone's slot after ``match(_:side:into:)`` by ``ranksBefore(_:_:)``, or
+    /// `nil` when the side has no zone.
+    public func nearestSlot(on side: Side, in buffer: borrowing LocatorBuffer) -> Int? {
+        let t = table(side)
+        var nearest: Int?
+        for i in 0..<min(buffer.count, t.packed.count) {
+            guard let n = nearest else { nearest = i; continue }
+            if Self.ranksBefore((buffer.standardScores[i], t.packed[i].isDefault, i), (buffer.standardScores[n], t.packed[n].isDefault, n)) { nearest = i }
+        }
+        return nearest
+    }
+
+    /// ``locate(_:screening:)`` reusing a buffer; with `ranking: .bestAndNearest` the ranked
+    /// list is left empty and only the best match and nearest zone are built.
+    public func locate(_ tenderPoint: TenderPoint, screening: RedFlagScreening, buffer: inout LocatorBuffer,
+                       ranking: Ranking = .all) -> Finding {
         let side = tenderPoint.side
         let t = table(side)
         let p = tenderPoint.point
         let bestSlot = match(p, side: side, into: &buffer)
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(t.zones.count)
-        for (slot, zone) in t.zones.enumerated() {
+        let nearestSlot = nearestSlot(on: side, in: buffer)
+        func key(_ slot: Int) -> (score: Double, isDefault: Bool, slot: Int) { (buffer.standardScores[slot], t.packed[slot].isDefault, slot) }
+        func candidate(_ slot: Int, rank: Int) -> Candidate {
+            let zone = t.zones[slot]
             let packed = t.packed[slot]
             let nerve = packed.nerve >= 0 ? t.nerves[packed.nerve] : nil
             let nearest = nerve?.geometry.asPolyline?.closestPoint(to: p)
-            candidates.append(Candidate(
-                rank: 0, slot: slot, zone: zone, nerve: zone.site.nerve, branch: zone.entry.branch, siteId: zone.site.id,
+            return Candidate(
+                rank: rank, slot: slot, zone: zone, nerve: zone.site.nerve, branch: zone.entry.branch, siteId: zone.site.id,
                 source: zone.entry.source, isDefault: zone.isDefault, disputed: zone.isDisputed,
                 distanceMillimetres: p.distance(to: zone.centre), standardScore: buffer.standardScores[slot],
-                nearestPathMillimetres: nearest == nil ? nil : buffer.pathDistances[slot], nearestPathPoint: nearest?.point))
+                nearestPathMillimetres: nearest == nil ? nil : buffer.pathDistances[slot], nearestPathPoint: nearest?.point)
         }
-        candidates.sort { a, b in
-            if a.standardScore != b.standardScore { return a.standardScore < b.standardScore }
-            if a.isDefault != b.isDefault { return a.isDefault }
-            return a.slot < b.slot
+        var candidates: [Candidate] = []
+        let best: Candidate?
+        let nearestZone: Candidate?
+        switch ranking {
+        case .all:
+            let order = t.zones.indices.sorted { Self.ranksBefore(key($0), key($1)) }
+            candidates = order.enumerated().map { candidate($1, rank: $0 + 1) }
+            best = bestSlot.flatMap { slot in candidates.first { $0.slot == slot } }
+            nearestZone = nearestSlot.flatMap { slot in candidates.first { $0.slot == slot } }
+        case .bestAndNearest:
+            func rank(_ slot: Int) -> Int { 1 + t.zones.indices.reduce(0) { $0 + (Self.ranksBefore(key($1), key(slot)) ? 1 : 0) } }
+            best = bestSlot.map { candidate($0, rank: rank($0)) }
+            nearestZone = nearestSlot.map { $0 == bestSlot ? best : candidate($0, rank: rank($0)) } ?? nil
         }
-        for i in candidates.indices { candidates[i].rank = i + 1 }
-        let best = bestSlot.flatMap { slot in candidates.first { $0.slot == slot } }
         let model = storage.model
         let lookAlikes = model.lookAlikes.filter { $0.side == side }.compactMap { l -> LookAlikeMatch? in
             let d = p.distance(to: l.point)
             guard d <= LookAlikeMatch.nearbyFactor * l.radius else { return nil }
             return LookAlikeMatch(lookAlike: l, distanceMillimetres: d)
         }.sorted { $0.distanceMillimetres / $0.lookAlike.radius < $1.distanceMillimetres / $1.lookAlike.radius }
-        let blockSite = best.flatMap { BlockSite(site: $0.siteId, side: side, model: model) }
-        let group = GroupAnswer.resolve(best: best, candidates: candidates, side: side, model: model, error: palpationError)
-        return Finding(tenderPoint: tenderPoint, screening: screening, candidates: candidates, bestMatch: best,
+        let blockSite = best.flatMap { storage.blockSites[side == .left ? 0 : 1][$0.slot] }
+        // The group answer reads the ranked candidates of the best match's group; a batch row
+        // (no ranked list) builds just those, in the same order.
+        let groupCandidates: [Candidate]
+        switch ranking {
+        case .all: groupCandidates = candidates
+        case .bestAndNearest:
+            groupCandidates = best.map { b in
+                t.zones.indices.filter { t.zones[$0].site.nerve == b.nerve && !t.zones[$0].isDisputed
+                    && GroupAnswer.indistinct(buffer.standardScores[$0], from: b.standardScore) }
+                    .sorted { Self.ranksBefore(key($0), key($1)) }
+                    .map { candidate($0, rank: 0) }
+            } ?? []
+        }
+        let group = GroupAnswer.resolve(best: best, candidates: groupCandidates, side: side, model: model, error: palpationError)
+        return Finding(tenderPoint: tenderPoint, screening: screening, candidates: candidates, bestMatch: best, nearestZone: nearestZone,
                        blockSite: screening.urgentReferral ? nil : blockSite, lookAlikes: lookAlikes, scaling: model.scaling,
                        palpationError: palpationError, group: group)
     }

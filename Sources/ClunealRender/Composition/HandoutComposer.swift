@@ -100,7 +100,7 @@ public struct HandoutComposer: Sendable {
     func addBones(to scene: inout Scene) {
         for s in model.structures where s.entry.kind == .bone {
             switch s.geometry {
-            case .polyline(let l) where s.entry.id == "iliac-crest":
+            case .polyline(let l) where s.entry.id == WellKnownId.iliacCrest.id:
                 scene.add(.path("bone-\(s.entry.id)-\(s.side?.rawValue ?? "mid")", ScenePath(polyline: l), style: .stroke(theme.bone, widthMm: 1.4),
                                 title: "Top of the hip bone (iliac crest)"), to: .bone, title: "Bone")
             case .polygon(let p):
@@ -110,7 +110,7 @@ public struct HandoutComposer: Sendable {
                 continue
             }
         }
-        for l in model.landmarks where l.entry.id == "psis" {
+        for l in model.landmarks where l.entry.id == WellKnownId.psis.id {
             guard let p = l.geometry.asPoint else { continue }
             scene.add(.marker("dimple-\(l.side?.rawValue ?? "mid")", Marker(at: .body(p), shape: .ring, sizeMm: 5, style: .fill(theme.bone)),
                               title: "Dimple over the back of the pelvis (PSIS)"), to: .bone, title: "Bone")
@@ -121,8 +121,8 @@ public struct HandoutComposer: Sendable {
     /// the thoracolumbar fascia above the crest.
     func addMuscleAreas(to scene: inout Scene) {
         for side in Side.allCases {
-            let upper = model.structures.first { $0.entry.id == "gluteus-maximus-upper-border" && $0.side == side }?.geometry.asPolyline
-            let lower = model.structures.first { $0.entry.id == "gluteus-maximus-lower-border" && $0.side == side }?.geometry.asPolyline
+            let upper = model.structures.first { $0.entry.id == WellKnownId.gluteusMaximusUpperBorder.id && $0.side == side }?.geometry.asPolyline
+            let lower = model.structures.first { $0.entry.id == WellKnownId.gluteusMaximusLowerBorder.id && $0.side == side }?.geometry.asPolyline
             if let upper, let lower {
                 let u = upper.points.sorted { abs($0.x) < abs($1.x) }
                 let l = lower.points.sorted { abs($0.x) > abs($1.x) }
@@ -135,7 +135,7 @@ public struct HandoutComposer: Sendable {
                               to: "ok", title: "Fine to roll on")
                 }
             }
-            if case .polygon(let fascia)? = model.structures.first(where: { $0.entry.id == "tlf-posterior-layer" && $0.side == side })?.geometry {
+            if case .polygon(let fascia)? = model.structures.first(where: { $0.entry.id == WellKnownId.thoracolumbarFascia.id && $0.side == side })?.geometry {
                 let c = Self.midlineClearance
                 let beside = Bounds(min: Point(side == .left ? c : -10_000, Self.lowBackFloor), max: Point(side == .left ? 10_000 : -c, 10_000))
                 let clipped = PolygonClipping.clip(fascia.points, to: beside)
@@ -245,8 +245,8 @@ public struct HandoutComposer: Sendable {
         scene.labelObstacles.append(PageRect(x: 0, y: 0, width: page.width, height: Self.figureTop))
         scene.labelObstacles.append(PageRect(x: 0, y: page.height - Self.figureBottomReserve + 2, width: page.width, height: Self.figureBottomReserve - 2))
         // One label per kind of area, on the patient's left (the page's left).
-        if let upper = model.structures.first(where: { $0.entry.id == "gluteus-maximus-upper-border" && $0.side == .left })?.geometry.asPolyline,
-           let lower = model.structures.first(where: { $0.entry.id == "gluteus-maximus-lower-border" && $0.side == .left })?.geometry.asPolyline {
+        if let upper = model.structures.first(where: { $0.entry.id == WellKnownId.gluteusMaximusUpperBorder.id && $0.side == .left })?.geometry.asPolyline,
+           let lower = model.structures.first(where: { $0.entry.id == WellKnownId.gluteusMaximusLowerBorder.id && $0.side == .left })?.geometry.asPolyline {
             let mid = upper.point(atArcLength: upper.length * 0.6).lerp(lower.point(atArcLength: lower.length * 0.6), 0.5)
             scene.add(.text("label-ok-buttock", label("Fine: buttock muscles", at: mid, color: okTextColor, priority: 80)), to: .label, title: "Labels")
         }

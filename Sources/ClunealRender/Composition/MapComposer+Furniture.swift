@@ -147,7 +147,7 @@ extension MapComposer {
             for l in points {
                 guard let text = l.entry.names.short, let p = l.geometry.asPoint else { continue }
                 let rivals = points.filter { $0.entry.id != l.entry.id }.compactMap { $0.geometry.asPoint.map { [$0] } }
-                placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == "psis" ? 90 : 50, target: [p], rivals: rivals)))
+                placed.append(("label-\(l.entry.id)", label(text, at: p, priority: l.entry.id == WellKnownId.psis.id ? 90 : 50, target: [p], rivals: rivals)))
             }
         }
         for (id, text) in placed {

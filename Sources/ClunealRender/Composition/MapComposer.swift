@@ -126,7 +126,7 @@ public struct MapComposer: Sendable {
     func lowBackAndButtocks(above: Double, below: Double) -> Bounds {
         let base = viewport
         var top = 0.0, bottom = 0.0
-        for s in model.structures where ["tlf-posterior-layer", "gluteus-maximus-lower-border", "iliac-crest"].contains(s.entry.id) {
+        for s in model.structures where [WellKnownId.thoracolumbarFascia, .gluteusMaximusLowerBorder, .iliacCrest].map(\.id).contains(s.entry.id) {
             for p in s.geometry.points {
                 top = Swift.max(top, p.z)
                 bottom = Swift.min(bottom, p.z)
@@ -237,7 +237,7 @@ public struct MapComposer: Sendable {
         // Line landmarks: the midline, the intercristal line, the gluteal folds.
         for l in model.landmarks where shown(l.side) {
             guard case .polyline(let line) = l.geometry else { continue }
-            let dashed = l.entry.id == "posterior-midline" || l.entry.id == "intercristal-line"
+            let dashed = l.entry.id == WellKnownId.posteriorMidline.id || l.entry.id == WellKnownId.intercristalLine.id
             for (i, run) in PolygonClipping.clip(polyline: line.points, to: box).enumerated() {
                 scene.add(.path(Self.itemId(l.entry.id, l.side) + (i > 0 ? "-\(i)" : ""), ScenePath([Subpath(body: run, closed: false, smooth: true)]),
                                 style: .stroke(theme.outline, widthMm: 0.35, dash: dashed ? DashPattern([3, 2]) : nil),
@@ -259,8 +259,8 @@ public struct MapComposer: Sendable {
                                 style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45)),
                                 title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
             case .polyline(let line):
-                let isCrest = s.entry.id == "iliac-crest"
-                if s.entry.id == "lumbar-spinous-processes" {
+                let isCrest = s.entry.id == WellKnownId.iliacCrest.id
+                if s.entry.id == WellKnownId.lumbarSpinousProcesses.id {
                     for (i, p) in line.points.enumerated() {
                         scene.add(.ellipse("\(id)-\(i + 1)", SceneEllipse(centre: .body(p), radiusXMm: 4, radiusYMm: 6),
                                            style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.35)),
@@ -293,12 +293,12 @@ public struct MapComposer: Sendable {
             }
             let shape: MarkerShape
             switch l.entry.id {
-            case "psis": shape = .ring
-            case "greater-trochanter", "ischial-tuberosity": shape = .ring
-            case "crest-summit", "erector-spinae-lateral-border": shape = .diamond
+            case WellKnownId.psis.id: shape = .ring
+            case WellKnownId.greaterTrochanter.id, WellKnownId.ischialTuberosity.id: shape = .ring
+            case WellKnownId.crestSummit.id, WellKnownId.erectorSpinaeLateralBorder.id: shape = .diamond
             default: shape = .dot
             }
-            let size = l.entry.id == "psis" ? 4.5 : 3.0
+            let size = l.entry.id == WellKnownId.psis.id ? 4.5 : 3.0
             scene.add(.marker(Self.itemId(l.entry.id, l.side),
                               Marker(at: .body(p), shape: shape, sizeMm: size, style: .fill(theme.bone)),
                               title: l.entry.names.en,

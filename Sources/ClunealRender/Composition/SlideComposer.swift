@@ -89,11 +89,11 @@ public struct SlideComposer: Sendable {
                                                              color: theme.textColor(group))), to: .label, title: "Labels")
         }
         if options.layers.contains(.bone) {
-            if let crest = model.structures.first(where: { $0.entry.id == "iliac-crest" && $0.side == side })?.geometry.asPolyline {
+            if let crest = model.structures.first(where: { $0.entry.id == WellKnownId.iliacCrest.id && $0.side == side })?.geometry.asPolyline {
                 scene.add(.text("label-crest", label("Iliac crest", at: crest.point(atArcLength: crest.length * 0.8), priority: 70, color: theme.text)),
                           to: .label, title: "Labels")
             }
-            if let psis = model.landmarks.first(where: { $0.entry.id == "psis" && $0.side == side })?.geometry.asPoint {
+            if let psis = model.landmarks.first(where: { $0.entry.id == WellKnownId.psis.id && $0.side == side })?.geometry.asPoint {
                 scene.add(.text("label-psis", label("PSIS", at: psis, priority: 80, color: theme.text)), to: .label, title: "Labels")
             }
         }

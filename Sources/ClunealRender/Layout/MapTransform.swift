@@ -20,7 +20,7 @@ public struct MapTransform: Hashable, Sendable {
         guard size.width.isFinite, size.height.isFinite, size.width > 0, size.height > 0 else {
             throw .invalidPageSize(width: size.width, height: size.height)
         }
-        let w = (size.width * pxPerMm).rounded(), h = (size.height * pxPerMm).rounded()
+        let (w, h) = Self.canvasExtent(size, pxPerMm: pxPerMm)
         let limit = Double(RGBABuffer.maximumDimension)
         guard w <= limit, h <= limit else {
             throw .canvasTooLarge(width: w <= limit ? Int(w) : RGBABuffer.maximumDimension + 1,
@@ -33,6 +33,31 @@ public struct MapTransform: Hashable, Sendable {
         guard canvasWidth * canvasHeight <= RGBABuffer.maximumPixelCount else {
             throw .canvasTooLarge(width: canvasWidth, height: canvasHeight)
         }
+    }
+
+    /// The canvas of a page at a resolution, in whole pixels: the one rounding rule that
+    /// sizes the PNG and that every message about its size uses.
+    public static func canvasSize(_ page: PageSize, pxPerMm: Double) -> (width: Int, height: Int) {
+        let (w, h) = canvasExtent(page, pxPerMm: pxPerMm)
+        return (Swift.max(1, Int(Swift.min(w, 1e15))), Swift.max(1, Int(Swift.min(h, 1e15))))
+    }
+
+    private static func canvasExtent(_ page: PageSize, pxPerMm: Double) -> (Double, Double) {
+        ((page.width * pxPerMm).rounded(), (page.height * pxPerMm).rounded())
+    }
+
+    /// The highest resolution (px/mm) whose canvas for `page` ``RGBABuffer`` allows: at most
+    /// ``RGBABuffer/maximumDimension`` a side and ``RGBABuffer/maximumPixelCount`` in all.
+    public static func maximumPxPerMm(for page: PageSize) -> Double {
+        let side = Double(RGBABuffer.maximumDimension)
+        var r = Swift.min(side / page.width, side / page.height, (Double(RGBABuffer.maximumPixelCount) / (page.width * page.height)).squareRoot())
+        // Step down past rounding so that the canvas at r really fits.
+        while r > 0 {
+            let (w, h) = canvasSize(page, pxPerMm: r)
+            if w <= RGBABuffer.maximumDimension, h <= RGBABuffer.maximumDimension, w * h <= RGBABuffer.maximumPixelCount { break }
+            r *= 0.999
+        }
+        return r
     }
 
     /// The pixel position of a page point.

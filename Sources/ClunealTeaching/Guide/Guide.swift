@@ -58,7 +58,7 @@ extension Guide {
         var bibliography: [SourceEntry] = []
         for input in sourceFiles {
             do {
-                let (doc, _) = try JSONDocumentDecoder.decode(SourceFileDocument.self, from: input)
+                let (doc, _) = try JSONDocumentDecoder.decode(SourceFileDocument.self, from: input, strict: false)
                 bibliography += doc.sources
             } catch {
                 errors.append(error)

@@ -109,9 +109,9 @@ struct QuizGenerator {
         let stature = clamp((mean + 70 * rng.normal()) / 10, 148, 198).rounded() * 10
         let ratio = stature / atlas.referenceStatureMillimetres
         var m = Measurements(stature: Length(millimetres: stature), sex: sex)
-        if rng.index(below: 2) == 0, let psis = atlas.geometry["psis"]?.asPoint {
+        if rng.index(below: 2) == 0, let psis = atlas.geometry[WellKnownId.psis.id]?.asPoint {
             m.psisFromMidline = Length(millimetres: clamp(abs(psis.x) * ratio + 3 * rng.normal(), 30, 55).rounded())
-            if rng.index(below: 3) == 0, let summit = atlas.geometry["crest-summit"]?.asPoint {
+            if rng.index(below: 3) == 0, let summit = atlas.geometry[WellKnownId.crestSummit.id]?.asPoint {
                 // As palpated: the bony summit plus the sex's palpated-crest offset (the body lowers it again).
                 let palpated = (summit.z + (atlas.document.reference.palpatedCrestAboveImagedMillimetres?.value(for: sex) ?? 0)) * ratio
                 m.crestSummitAbovePSIS = Length(millimetres: clamp(palpated + 8 * rng.normal(), 55, 130).rounded())
@@ -167,7 +167,7 @@ struct QuizGenerator {
                 explanation += " It is also within reach of \(zoneWords(other.zone)) (\(score(other.standardScore)) SD): a case to examine carefully."
                 sourceItems.append(other.zone.id)
             }
-        } else if let nearest = fit.nearest {
+        } else if let nearest = fit.nearestUndisputed {
             explanation = "No undisputed zone on that side lies within the rule's \(score(TenderPointRule.standardScoreLimit)) SD: the nearest is \(zoneWords(nearest.zone)), \(score(nearest.standardScore)) SD away. So it fits none of the cluneal nerves; look for another cause."
             sourceItems.append(nearest.zone.id)
         } else {
@@ -179,7 +179,7 @@ struct QuizGenerator {
         }
         let tender = TenderPointCase(side: side, pointMillimetres: point, drawnFrom: target?.rawValue ?? "none", drawnFromZone: drawnFromZone,
                                      zoneId: fit.best?.zone.id, standardScore: fit.best?.standardScore,
-                                     nearestZoneId: fit.nearest?.zone.id, nearestStandardScore: fit.nearest?.standardScore,
+                                     nearestZoneId: fit.nearestUndisputed?.zone.id, nearestStandardScore: fit.nearestUndisputed?.standardScore,
                                      lookAlikeIds: fit.lookAlikes.map(\.entry.id))
         return QuizQuestion(number: number, kind: .nerve, prompt: prompt, choices: NerveChoices.all, person: person,
                             answer: QuizAnswerKey(text: right.label, choice: right.number, value: right.value),
@@ -212,16 +212,16 @@ struct QuizGenerator {
 
     // MARK: Where does it cross the crest?
 
-    static let crestSites = ["scn-medial-tunnel", "scn-intermediate-crest", "scn-lateral-crest"]
+    static let crestSites = [WellKnownId.scnMedialTunnel.id, WellKnownId.scnIntermediateCrest.id, WellKnownId.scnLateralCrest.id]
 
     mutating func crestQuestion(number: Int) throws(TeachingError) -> QuizQuestion {
         let (person, model) = try person()
         let side = side()
-        let siteId = rng.element(of: Self.crestSites) ?? "scn-medial-tunnel"
+        let siteId = rng.element(of: Self.crestSites) ?? WellKnownId.scnMedialTunnel.id
         let lookup = ModelLookup(model: model, side: side, purpose: "the crest-crossing question")
         let zone = try lookup.defaultZone(ofSite: siteId)
-        let crest = try lookup.curve("iliac-crest")
-        let psis = try lookup.landmark("psis")
+        let crest = try lookup.curve(WellKnownId.iliacCrest.id)
+        let psis = try lookup.landmark(WellKnownId.psis.id)
         let branch = atlas.nerve(zone.entry.branch)
         let branchName = branch.map { "\($0.branch) superior cluneal branch" } ?? zone.entry.branch
         let truth = abs(zone.centre.x)
@@ -231,9 +231,9 @@ struct QuizGenerator {
         let entry = zone.entry
         let frameWords: String
         switch entry.frame {
-        case "crest": frameWords = "from the midline on the crest"
-        case "crest-arc": frameWords = "along the crest from the PSIS"
-        case "body": frameWords = "from the midline"
+        case WellKnownId.crestFrame.id: frameWords = "from the midline on the crest"
+        case WellKnownId.crestArcFrame.id: frameWords = "along the crest from the PSIS"
+        case WellKnownId.bodyFrame.id: frameWords = "from the midline"
         default: frameWords = "in the \(entry.frame) frame"
         }
         let n = entry.lateral.n.map { ", n = \($0)" } ?? ""

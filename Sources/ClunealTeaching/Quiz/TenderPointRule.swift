@@ -14,8 +14,11 @@ public struct TenderPointFit: Hashable, Sendable {
     public var nerve: NerveGroup?
     /// The lowest-scoring undisputed zone on the point's side within the limit.
     public var best: ZoneScore?
-    /// The lowest-scoring undisputed zone on that side, within the limit or not.
-    public var nearest: ZoneScore?
+    /// The lowest-scoring undisputed zone on that side, within the limit or not: the first
+    /// undisputed entry of the Locator's ranked list (so the Locator's one ordering rule), not
+    /// ``Finding/nearestZone``, which may be a disputed variant. The quiz explains a "none"
+    /// answer with it because only undisputed zones can be the answer.
+    public var nearestUndisputed: ZoneScore?
     /// Every undisputed zone on that side within the limit, lowest score first.
     public var withinLimit: [ZoneScore]
     /// Look-alike pain generators whose circle holds the point.
@@ -38,14 +41,14 @@ public enum TenderPointRule {
     /// The same, with a Locator built once for many points on one body.
     public static func classify(_ point: Point, side: Side, with locator: Locator) -> TenderPointFit {
         guard let tenderPoint = try? TenderPoint(side: side, point: point) else {
-            return TenderPointFit(nerve: nil, best: nil, nearest: nil, withinLimit: [], lookAlikes: [])
+            return TenderPointFit(nerve: nil, best: nil, nearestUndisputed: nil, withinLimit: [], lookAlikes: [])
         }
         let finding = locator.locate(tenderPoint)
         let scored = finding.candidates.filter { !$0.disputed && $0.standardScore.isFinite }
             .map { ZoneScore(zone: $0.zone, standardScore: $0.standardScore) }
         let within = scored.filter { $0.standardScore <= standardScoreLimit }
         let best = finding.bestMatch.map { ZoneScore(zone: $0.zone, standardScore: $0.standardScore) }
-        return TenderPointFit(nerve: finding.bestMatch?.nerve, best: best, nearest: scored.first, withinLimit: within,
+        return TenderPointFit(nerve: finding.bestMatch?.nerve, best: best, nearestUndisputed: scored.first, withinLimit: within,
                               lookAlikes: finding.lookAlikes.filter(\.inside).map(\.lookAlike))
     }
 }

@@ -36,8 +36,7 @@ struct AtlasList: ParsableCommand {
     }
 
     struct Listing: Encodable {
-        var atlas: String
-        var version: String
+        var atlas: AtlasReference
         var items: [Row]
         var notice: String
     }
@@ -61,7 +60,7 @@ struct AtlasList: ParsableCommand {
                 return row
             }
             if json {
-                try StandardOutput.write(try JSONOutput.encode(Listing(atlas: atlas.id, version: atlas.version, items: rows, notice: Notice.text)))
+                try StandardOutput.write(try JSONOutput.encode(Listing(atlas: AtlasReference(atlas), items: rows, notice: Notice.text)))
                 return
             }
             var table = TextTable(columns: ["id", "kind", "side", "fidelity", "sources", "name"])

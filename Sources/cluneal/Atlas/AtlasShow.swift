@@ -41,7 +41,8 @@ struct AtlasShow: ParsableCommand {
         var zones: [ZoneView]?
         var positions: [ZoneView]?
         var sources: [SourceEntry]
-        var scaling: Scaling
+        var scaling: ScalingRecord
+        var atlas: AtlasReference
         var frame: String
         var notice: String
     }
@@ -94,7 +95,7 @@ struct AtlasShow: ParsableCommand {
             let sources = item.sourceIds.compactMap { atlas.source($0) }
             if output.json {
                 let shown = Shown(id: item.id, kind: item.kind, item: encoded, geometry: geometry, zones: zones, positions: positions,
-                                  sources: sources, scaling: model.scaling, frame: BodyFrameText.short, notice: Notice.text)
+                                  sources: sources, scaling: ScalingRecord(model.scaling), atlas: AtlasReference(atlas), frame: BodyFrameText.short, notice: Notice.text)
                 try StandardOutput.write(try JSONOutput.encode(shown))
                 return
             }

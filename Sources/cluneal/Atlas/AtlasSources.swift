@@ -24,8 +24,8 @@ struct AtlasSources: ParsableCommand {
     var format: Bibliography.Format?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "Write to this file (atomically) instead of standard output.", valueName: "file"))
-    var outputPath: String?
+        "Write to this file (atomically) instead of standard output (-, the default).", valueName: "file"))
+    var outputPath: OutputTarget?
 
     struct Cited: Encodable {
         var source: SourceEntry
@@ -35,7 +35,7 @@ struct AtlasSources: ParsableCommand {
 
     func validate() throws {
         if json, let format { throw ValidationError("--json and --format \(format.rawValue) cannot be used together: --format csl-json is the bibliography as JSON.") }
-        if let outputPath, outputPath.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+        if let outputPath, outputPath.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
     }
 
     func run() throws {
@@ -55,7 +55,8 @@ struct AtlasSources: ParsableCommand {
                 out = json ? try JSONOutput.encode(cited) : Self.text(cited)
             }
             if let outputPath {
-                try FileIO.writeAtomically(Array(out.utf8), to: outputPath)
+                // The atlas and its bibliographies are inputs: exporting over one is refused.
+                try OutputFiles.write([(outputPath, Array(out.utf8))], inputs: AtlasFiles.inputPaths(of: atlas))
             } else {
                 try StandardOutput.write(out)
             }

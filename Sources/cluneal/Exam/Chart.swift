@@ -29,7 +29,7 @@ struct Chart: ParsableCommand {
     var examPath: String
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Draw the chart to this file (.png, .svg or .pdf; --paper a4 --fit prints it on one sheet).", valueName: "file"))
-    var outputPath: String?
+    var outputPath: OutputTarget?
 
     @Flag(help: "At most 8 lines per point in plain clinical words, for the record.")
     var brief = false
@@ -48,7 +48,8 @@ struct Chart: ParsableCommand {
         }
         if brief && output.json { throw ValidationError("--brief is a text note; drop --json or --brief.") }
         if let outputPath {
-            let ext = URL(fileURLWithPath: outputPath).pathExtension.lowercased()
+            if outputPath.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+            let ext = URL(fileURLWithPath: outputPath.argument).pathExtension.lowercased()
             guard ext == "png" || ext == "svg" || ext == "pdf" else {
                 throw ValidationError("--output \(outputPath): the chart is written as .png, .svg or .pdf.")
             }
@@ -66,6 +67,9 @@ struct Chart: ParsableCommand {
 
     private func execute() throws(CLIError) {
         let atlas = try atlasOptions.load()
+        // The chart's file is checked before any work; it can never be the exam or an atlas file.
+        let inputs = [examPath, symptoms.cataloguePath(for: atlas)] + AtlasFiles.inputPaths(of: atlas)
+        let chartFile = try outputPath.map { target throws(CLIError) in try OutputFiles.resolve([target], inputs: inputs)[0] }
         let exam: Exam
         do {
             exam = try Exam.load(AtlasInput(file: examPath, bytes: try FileIO.read(examPath, what: "exam")))
@@ -88,25 +92,24 @@ struct Chart: ParsableCommand {
             throw CLIError(.dataError, error.description)
         }
         if output.json {
-            var w = JSONWriter(pretty: true)
-            ChartJSON.write(exam: exam, findings: findings, screening: screening, atlas: atlas, catalogue: catalogue, into: &w)
-            w.newline()
-            try StandardOutput.write(bytes: w.bytes)
+            let record = ChartRecord(exam: exam, findings: findings, screening: screening, atlas: atlas, catalogue: catalogue,
+                                     frame: BodyFrameText.short, notice: Notice.text)
+            try StandardOutput.write(JSONOutput.encode(record))
         } else {
             try StandardOutput.write(text(exam: exam, findings: findings, screening: screening, model: model, atlas: atlas))
         }
-        if let outputPath {
+        if let chartFile {
             var scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model)
             // A chart fitted onto a smaller sheet grows its text as the map's labels do.
             if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
                 scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model, printScale: plan.scale)
             }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: [outputPath], pxPerMm: 4, compression: .fast, command: command,
+            let rendered = try MapOutput.render(scene, model: model, to: [chartFile.target], pxPerMm: 4, compression: .fast, command: command,
                                                 layout: paper.layout)
-            for (path, bytes) in rendered { try FileIO.writeAtomically(bytes, to: path) }
-            for (path, bytes) in rendered {
-                StandardError.write("wrote \(path) (the exam chart: \(MapOutput.describe(path: path, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
+            try OutputFiles.write(zip([chartFile], rendered.map(\.1)).map { ($0, $1) })
+            for (target, bytes) in rendered {
+                StandardError.write("wrote \(target) (the exam chart: \(MapOutput.describe(target, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
             }
         }
     }

@@ -26,10 +26,11 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
         "Output file: FILE.mrk.json (3D Slicer markups) or FILE.csv (name,x,y,z,type); repeat for both.", valueName: "file"))
-    var output: [String] = []
+    var output: [OutputTarget] = []
 
-    @Option(help: ArgumentHelp("What to export, comma-separated: \(Interchange.Category.allCases.map(\.rawValue).joined(separator: ",")) (default all).", valueName: "list"))
-    var what: String?
+    @Option(help: ArgumentHelp("What to export, comma-separated: \(Interchange.Category.allCases.map(\.rawValue).joined(separator: ",")) (default all).", valueName: "list"),
+            transform: { try ArgumentTransforms.list($0, of: Interchange.Category.self, what: "item kind") })
+    var what: [Interchange.Category]?
 
     @OptionGroup var point: TenderPointOptions
     @OptionGroup var atlasOptions: AtlasOptions
@@ -49,36 +50,21 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output is required: -o FILE.mrk.json (3D Slicer markups) or -o FILE.csv.") }
-        for path in output {
-            if path.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
-            if Self.format(of: path) == nil {
-                throw ValidationError("--output \(path): the file name must end in .mrk.json (3D Slicer markups) or .csv.")
+        for target in output {
+            if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+            if Self.format(of: target.argument) == nil {
+                throw ValidationError("--output \(target): the file name must end in .mrk.json (3D Slicer markups) or .csv.")
             }
         }
-        if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
-        _ = try Self.categories(what)
         if wantsTenderPoint { _ = try point.input() }
-    }
-
-    static func categories(_ text: String?) throws(ValidationError) -> Set<Interchange.Category> {
-        guard let text else { return Set(Interchange.Category.allCases) }
-        var out = Set<Interchange.Category>()
-        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let word = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let c = Interchange.Category(rawValue: word) else {
-                throw ValidationError("--what: unknown item kind \"\(word)\" (known: \(Interchange.Category.allCases.map(\.rawValue).joined(separator: ", "))).")
-            }
-            out.insert(c)
-        }
-        return out
     }
 
     func run() throws {
         try reportingErrors {
             let atlas = try atlasOptions.load()
             let model = try measurementOptions.model(for: atlas)
-            let categories: Set<Interchange.Category>
-            do throws(ValidationError) { categories = try Self.categories(what) } catch { throw CLIError(.usage, error.message) }
+            let outputFiles = try OutputFiles.resolve(output, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
+            let categories = Set(what ?? Interchange.Category.allCases)
             var finding: Finding?
             if wantsTenderPoint {
                 let input: TenderPointInput
@@ -93,13 +79,13 @@ struct ExportCommand: ParsableCommand {
                 throw CLIError(.dataError, "the scaled body has a point that is not a finite number; check the measurements (scaling: \(model.scaling.summary))")
             }
             // Encode everything first, then write: a failure leaves no file behind.
-            let files: [(String, [UInt8])] = output.map { path in
-                (path, Self.format(of: path) == .csv ? PointsCSV.encode(interchange) : SlicerMarkups.encode(interchange))
+            let files: [(OutputFile, [UInt8])] = outputFiles.map { file in
+                (file, Self.format(of: file.target.argument) == .csv ? PointsCSV.encode(interchange) : SlicerMarkups.encode(interchange))
             }
-            try FileIO.writeAtomically(files.map { (path: $0.0, bytes: $0.1) })
+            try OutputFiles.write(files)
             let points = interchange.markups.reduce(0) { $0 + $1.points.count }
-            for (path, _) in files {
-                try StandardOutput.write("wrote \(path) (\(interchange.markups.count) markups, \(points) points, LPS mm; scaling: \(model.scaling.summary))\n")
+            for (file, _) in files {
+                try StandardOutput.write("wrote \(file.target) (\(interchange.markups.count) markups, \(points) points, LPS mm; scaling: \(model.scaling.summary))\n")
             }
             try StandardOutput.write(Notice.text + "\n")
         }

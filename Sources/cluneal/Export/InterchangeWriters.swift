@@ -1,3 +1,4 @@
+import ClunealPalpation
 /// 3D Slicer markups (`.mrk.json`, schema v1.0.3): one markups node per ``Interchange/Markup``.
 enum SlicerMarkups {
     static let schema = "https://raw.githubusercontent.com/slicer/slicer/master/Modules/Loadable/Markups/Resources/Schema/markups-schema-v1.0.3.json#"
@@ -90,19 +91,23 @@ enum PointsCSV {
     static let header = "name,x,y,z,type"
 
     static func encode(_ interchange: Interchange) -> [UInt8] {
-        var w = JSONWriter(pretty: false)
-        w.appendRaw(header + "\r\n")
+        var out = Array((header + "\r\n").utf8)
+        // Micrometres: the 0.001 mm the format has always had.
+        func micrometres(_ v: Double) -> Double {
+            let r = (v * 1000).rounded() / 1000
+            return r == 0 ? 0 : r
+        }
         for m in interchange.markups {
             for p in m.points {
-                var line = CSVLine()
-                line.text(p.label, &w)
-                line.number(p.position.x, 3, &w)
-                line.number(p.position.y, 3, &w)
-                line.number(p.position.z, 3, &w)
-                line.raw(m.type.rawValue, &w)
-                w.appendRaw("\r\n")
+                var line = CSVRow()
+                line.text(p.label, &out)
+                line.number(micrometres(p.position.x), &out)
+                line.number(micrometres(p.position.y), &out)
+                line.number(micrometres(p.position.z), &out)
+                line.word(m.type.rawValue, &out)
+                out.append(contentsOf: Array("\r\n".utf8))
             }
         }
-        return w.bytes
+        return out
     }
 }

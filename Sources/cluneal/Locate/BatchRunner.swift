@@ -1,388 +1,274 @@
-import BodyGeometry
 import ClunealAnatomy
 import ClunealPalpation
 import Foundation
 
-/// `cluneal locate --cases FILE`: every row of a case file located in parallel, the results
-/// written in input order as JSON lines or CSV, bad rows reported on stderr without stopping
-/// the others.
+/// `cluneal locate --cases FILE`: every row of a case file located in parallel, each written
+/// as a ``FindingRecord`` (JSON lines, or CSV columns of the record) in input order, bad rows
+/// reported on stderr without stopping the others.
 ///
-/// Passes: read the rows (parallel), group them by measurements, place one body per group
-/// (parallel), then locate and format chunks of rows (parallel, the hot path of the Locator
-/// and hand-written JSON/CSV into one buffer per chunk).
+/// The file streams through in bounded memory: ``windowChunks`` pieces of ``chunkLines``
+/// lines are read, located on every core and written, then the next. Scaled bodies are kept
+/// in a ``BodyCache`` of at most ``bodyCacheLimit`` measurement sets; a set that appears only
+/// once in a window is placed, used and dropped inside its chunk. Peak memory therefore does
+/// not grow with the number of rows or of distinct measurement sets.
 struct BatchRunner {
     let atlas: Atlas
     let symptomOptions: SymptomOptions
     let format: BatchOptions.BatchFormat
+    /// Added to every zone's spread, as in `locate` (``Locator/init(model:palpationError:)``).
     let palpationError: PalpationUncertainty
 
-    /// Rows per unit of parallel work.
-    static let chunkSize = 2048
+    /// Lines per unit of parallel work.
+    static let chunkLines = 1024
+    /// Units of work in flight (read, located and written together).
+    static let windowChunks = 8
+    /// Scaled bodies kept between windows (about 100 KB each, so at most ~27 MB): enough that a
+    /// file whose rows share a few hundred measurement sets never places one twice.
+    static let bodyCacheLimit = 256
+    /// Bytes a case file may have: it streams, so this is not a memory bound but a sanity
+    /// one (2 million rows of 256 bytes).
+    static let maxCaseFileBytes = 512 * 1024 * 1024
 
-    /// One body and what the rows need from it, precomputed: for every zone slot the parts
-    /// of the output that do not depend on the point, already encoded. A class, so that rows
-    /// share it without copying.
+    /// One scaled body, with what every row on it shares.
     final class Body: Sendable {
         let locator: Locator
-        /// Per side (0 left, 1 right), per zone slot.
-        let slots: [[Slot]]
-        /// Per side: the look-alikes on that side.
-        let lookAlikes: [[PlacedLookAlike]]
-        let scalingMethod: String
-
-        final class Slot: Sendable {
-            let centre: Point
-            /// `"nerve":…,"branch":…,"zone":…,"source":…,"siteId":…,"isDefault":…,"disputed":…`
-            let json: [UInt8]
-            /// `nerve,branch,zone,source,site`
-            let csv: [UInt8]
-            /// The zone id as a JSON string, and as a CSV field.
-            let zoneJSON: [UInt8]
-            let zoneCSV: [UInt8]
-            /// The block-site id of the zone's site as a JSON string (or `null`), and as a CSV field.
-            let blockSiteJSON: [UInt8]
-            let blockSiteCSV: [UInt8]
-
-            init(zone: PlacedZone, blockSite: String?) {
-                centre = zone.centre
-                var w = JSONWriter(pretty: false)
-                w.beginObject()
-                w.field("nerve", zone.site.nerve.rawValue)
-                w.field("branch", zone.entry.branch)
-                w.field("zone", zone.id)
-                w.field("source", zone.entry.source)
-                w.field("siteId", zone.site.id)
-                w.field("isDefault", zone.isDefault)
-                w.field("disputed", zone.isDisputed)
-                w.endObject()
-                json = Array(w.bytes.dropFirst().dropLast())
-                var c = JSONWriter(pretty: false)
-                var line = CSVLine()
-                for field in [zone.site.nerve.rawValue, zone.entry.branch, zone.id, zone.entry.source, zone.site.id] { line.text(field, &c) }
-                csv = c.bytes
-                var z = JSONWriter(pretty: false)
-                z.string(zone.id)
-                zoneJSON = z.bytes
-                var zc = JSONWriter(pretty: false)
-                var zl = CSVLine()
-                zl.text(zone.id, &zc)
-                zoneCSV = zc.bytes
-                var b = JSONWriter(pretty: false)
-                b.optionalString(blockSite)
-                blockSiteJSON = b.bytes
-                var bc = JSONWriter(pretty: false)
-                var bl = CSVLine()
-                bl.text(blockSite ?? "", &bc)
-                blockSiteCSV = bc.bytes
-            }
-        }
+        let scaling: ScalingRecord
 
         init(model: BodyModel, palpationError: PalpationUncertainty) {
-            let locator = Locator(model: model, palpationError: palpationError)
-            self.locator = locator
-            slots = Side.allCases.map { side in
-                (0..<locator.zoneCount(on: side)).compactMap { slot in
-                    locator.zone(inSlot: slot, on: side).map { zone in
-                        Slot(zone: zone, blockSite: model.injectionSite(forSite: zone.entry.site, side: side)?.entry.id)
-                    }
-                }
-            }
-            lookAlikes = Side.allCases.map { side in model.lookAlikes.filter { $0.side == side } }
-            scalingMethod = model.scaling.method.rawValue
+            locator = Locator(model: model, palpationError: palpationError)
+            scaling = ScalingRecord(model.scaling)
         }
     }
 
-    func run(casesPath: String, outputPath: String?) throws(CLIError) {
-        let bytes = try FileIO.read(casesPath, what: "cases")
-        let file: CaseFile
+    /// The most recently used bodies, by measurement set.
+    struct BodyCache {
+        private var bodies: [Measurements: (body: Result<Body, MeasurementError>, used: Int)] = [:]
+        private var clock = 0
+        let limit: Int
+
+        init(limit: Int) { self.limit = limit }
+
+        func body(for m: Measurements) -> Result<Body, MeasurementError>? { bodies[m]?.body }
+
+        mutating func touch(_ m: Measurements) {
+            clock += 1
+            bodies[m]?.used = clock
+        }
+
+        mutating func insert(_ m: Measurements, _ body: Result<Body, MeasurementError>) {
+            clock += 1
+            bodies[m] = (body, clock)
+            if bodies.count > limit, let oldest = bodies.min(by: { $0.value.used < $1.value.used })?.key {
+                bodies[oldest] = nil
+            }
+        }
+    }
+
+    /// What one chunk produced.
+    struct ChunkResult: Sendable {
+        var bytes: [UInt8]
+        var rows = 0
+        var failures = 0
+        var firstError: CaseError?
+    }
+
+    func run(casesPath: String, output: OutputFile) throws(CLIError) {
         do {
-            file = try CaseFile(bytes: bytes)
+            try stream(casesPath: casesPath, output: output)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    private func stream(casesPath: String, output: OutputFile) throws(CLIError) {
+        let reader = try LineReader(casesPath, what: "cases", limit: Self.maxCaseFileBytes)
+        guard let headerLine = try reader.nextLines(1) else {
+            throw CLIError(.dataError, "\(casesPath): \(CaseFileError.noHeader.description)")
+        }
+        let header: CaseFile.Header
+        do {
+            header = try CaseFile.header(headerLine.bytes)
         } catch {
             throw CLIError(.dataError, "\(casesPath): \(error.description)")
         }
-        let catalogue = try symptomOptions.catalogue(for: atlas, required: file.columns.contains(.symptoms))
-        let records = file.records
-        let n = records.count
-        let chunks = (n + Self.chunkSize - 1) / Self.chunkSize
-        @Sendable func rows(_ c: Int) -> Range<Int> { (c * Self.chunkSize)..<min(n, (c + 1) * Self.chunkSize) }
+        let catalogue = try symptomOptions.catalogue(for: atlas, required: header.columns.contains(.symptoms))
+        let context = Context(atlas: AtlasReference(atlas), catalogue: catalogue, format: format, palpationError: palpationError,
+                              catalogueReference: catalogue.map { AtlasReference(id: $0.id, version: $0.version) })
+        if format == .csv { try output.write(FindingRecord.csvHeader) }
 
-        // 1. Read every row.
-        let requests: [Result<CaseRequest, CaseError>] = Parallel.map(count: chunks) { c in
-            rows(c).map { i in Result { () throws(CaseError) in try file.request(records[i]) } }
-        }.flatMap { $0 }
-
-        // 2. One body per distinct set of measurements.
-        var keys: [Measurements: Int] = [:]
-        var distinct: [Measurements] = []
-        var bodyOfRow = [Int](repeating: -1, count: n)
-        for i in 0..<n {
-            guard case .success(let r) = requests[i] else { continue }
-            if let k = keys[r.measurements] {
-                bodyOfRow[i] = k
-            } else {
-                keys[r.measurements] = distinct.count
-                bodyOfRow[i] = distinct.count
-                distinct.append(r.measurements)
-            }
-        }
+        let progress = ProgressBar(total: reader.size ?? 0, label: "locating", enabled: reader.size != nil && Terminal.standardErrorIsInteractive)
+        var cache = BodyCache(limit: Self.bodyCacheLimit)
+        var nextLine = 2, nextRow = 1, nextOffset = headerLine.bytes.count
+        var rows = 0, failures = 0
+        var firstError: CaseError?
         let atlas = self.atlas
-        let measurements = distinct
         let palpationError = self.palpationError
-        let bodies: [Result<Body, MeasurementError>] = Parallel.map(count: measurements.count) { k in
-            Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: measurements[k]), palpationError: palpationError) }
-        }
-
-        // 3. Locate and format, chunk by chunk.
-        let progress = ProgressBar(total: n, label: "locating")
-        let format = self.format
-        let bodyIndex = bodyOfRow
-        let results: [(bytes: [UInt8], errors: [CaseError])] = Parallel.map(count: chunks) { c in
-            var w = JSONWriter(pretty: false, capacity: Self.chunkSize * 480)
-            var errors: [CaseError] = []
-            // Every body of one atlas has the same zones, so one buffer serves the chunk.
-            var buffer = LocatorBuffer()
-            for i in rows(c) {
-                let k = bodyIndex[i]
-                switch Self.locate(requests[i], body: k >= 0 ? bodies[k] : nil, catalogue: catalogue, buffer: &buffer) {
-                case .success(let row):
-                    Self.write(row, scores: buffer, format: format, into: &w)
-                case .failure(let e):
-                    errors.append(e)
-                    Self.write(e, format: format, into: &w)
+        while true {
+            // 1. Read a window of chunks and split them into records (in order: rows are numbered).
+            var files: [CaseFile] = []
+            var fatal: CLIError?
+            var windowBytes = 0
+            var unread = 0
+            for _ in 0..<Self.windowChunks {
+                let piece: (bytes: [UInt8], lines: Int)?
+                do { piece = try reader.nextLines(Self.chunkLines) } catch { fatal = error; break }
+                guard let piece else { break }
+                windowBytes += piece.bytes.count
+                do {
+                    let file = try CaseFile(header: header, body: piece.bytes, firstLine: nextLine, firstRow: nextRow, offset: nextOffset)
+                    files.append(file)
+                    nextRow += file.records.count
+                } catch {
+                    fatal = CLIError(.dataError, "\(casesPath): \(error.description)")
+                    unread = Self.rows(in: piece.bytes)
+                    break
                 }
+                nextLine += piece.lines
+                nextOffset += piece.bytes.count
             }
-            progress.advance(by: rows(c).count)
-            return (w.bytes, errors)
+            // 2. Read every row.
+            let chunks = files
+            let requests: [[Result<CaseRequest, CaseError>]] = Parallel.map(count: chunks.count) { c in
+                chunks[c].records.map { r in Result { () throws(CaseError) in try chunks[c].request(r) } }
+            }
+            // 3. Bodies: cached, or placed now for a set used more than once in the window.
+            var uses: [Measurements: Int] = [:]
+            for case .success(let r) in requests.joined() { uses[r.measurements, default: 0] += 1 }
+            let wanted = uses.filter { $0.value > 1 && cache.body(for: $0.key) == nil }.map(\.key).prefix(Self.bodyCacheLimit)
+            let wantedList = Array(wanted)
+            let placed: [Result<Body, MeasurementError>] = Parallel.map(count: wantedList.count) { k in
+                Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: wantedList[k]), palpationError: palpationError) }
+            }
+            for (m, b) in zip(wantedList, placed) { cache.insert(m, b) }
+            var shared: [Measurements: Result<Body, MeasurementError>] = [:]
+            for m in uses.keys { if let b = cache.body(for: m) { shared[m] = b; cache.touch(m) } }
+            // 4. Locate and encode, chunk by chunk.
+            let bodies = shared
+            let results: [ChunkResult] = Parallel.map(count: chunks.count) { c in
+                context.process(requests[c], bodies: bodies, atlas: atlas)
+            }
+            // 5. Write in input order.
+            for r in results {
+                try output.write(r.bytes)
+                rows += r.rows
+                failures += r.failures
+                if firstError == nil { firstError = r.firstError }
+            }
+            progress.advance(by: windowBytes)
+            if let fatal {
+                // The file cannot be read on: nothing is committed (a file output keeps its
+                // old content), and the message counts what was not processed.
+                progress.finish()
+                var message = fatal.message + "; \(rows) row\(rows == 1 ? " was" : "s were") read before line \(nextLine)"
+                if fatal.code == .dataError, message.contains("too large") {
+                    message += " and the rest was not processed"
+                } else {
+                    let left = unread + reader.countRemainingRows()
+                    message += " and the \(left) row\(left == 1 ? "" : "s") from line \(nextLine) on \(left == 1 ? "was" : "were") not processed"
+                }
+                if !output.target.isStandardOutput { message += "; \(output.target) was not written" }
+                throw CLIError(fatal.code, message)
+            }
+            if chunks.isEmpty { break }
         }
         progress.finish()
-        let outputs = results.map(\.bytes)
-        let failures = results.map(\.errors)
-
-        // 4. Write in input order, then report the bad rows.
-        var header: [UInt8] = []
-        if format == .csv { header = Array((Self.csvColumns.joined(separator: ",") + "\n").utf8) }
-        if let outputPath {
-            var all = header
-            all.reserveCapacity(outputs.reduce(header.count) { $0 + $1.count })
-            for o in outputs { all.append(contentsOf: o) }
-            try FileIO.writeAtomically(all, to: outputPath)
-        } else {
-            try StandardOutput.write(bytes: header)
-            for o in outputs { try StandardOutput.write(bytes: o) }
-        }
-        let errors = failures.flatMap { $0 }
-        if let first = errors.first {
+        try OutputFiles.commit([output])
+        if let firstError {
             // One line: the first bad row, and how many failed. Every bad row has its error
             // record in the output, in input order.
-            var message = "\(casesPath): \(first.description)"
-            if errors.count > 1 { message += " (and \(errors.count - 1) more bad row\(errors.count == 2 ? "" : "s"))" }
-            message += "; \(errors.count) of \(n) rows failed, the others were located; each bad row has an error record in the output"
+            var message = "\(casesPath): \(firstError.description)"
+            if failures > 1 { message += " (and \(failures - 1) more bad row\(failures == 2 ? "" : "s"))" }
+            message += "; \(failures) of \(rows) rows failed, the others were located; each bad row has an error record in the output"
             throw CLIError(.dataError, message)
         }
     }
 
-    /// A located row, ready to write.
-    struct Row {
-        let request: CaseRequest
-        let tenderPoint: TenderPoint
-        let screening: RedFlagScreening
-        let body: Body
-        let best: Int?
-        let nearest: Int
+    /// Lines holding more than a line end.
+    static func rows(in bytes: [UInt8]) -> Int {
+        var rows = 0, text = false
+        for b in bytes {
+            if b == 0x0A { rows += text ? 1 : 0; text = false } else if b != 0x0D { text = true }
+        }
+        return rows + (text ? 1 : 0)
     }
 
-    private static func locate(_ request: Result<CaseRequest, CaseError>, body: Result<Body, MeasurementError>?, catalogue: SymptomCatalogue?,
-                               buffer: inout LocatorBuffer) -> Result<Row, CaseError> {
-        let r: CaseRequest
-        switch request {
-        case .failure(let e): return .failure(e)
-        case .success(let ok): r = ok
-        }
-        func fail(_ field: String?, _ message: String) -> Result<Row, CaseError> {
-            .failure(CaseError(line: r.line, row: r.row, caseId: r.caseId, field: field, message: message))
-        }
-        let b: Body
-        switch body {
-        case .none: return fail(nil, "no body")
-        case .failure(let e)?:
-            if case .file = e { return fail(nil, e.description) }
-            return fail(e.field.replacingOccurrences(of: "-", with: "_"), Self.withoutField(e.description, e.field))
-        case .success(let ok)?: b = ok
-        }
-        var screening = RedFlagScreening.none
-        if !r.symptoms.isEmpty {
-            guard let catalogue else { return fail("symptoms", "no symptom catalogue is loaded") }
-            do { screening = try catalogue.screen(r.symptoms, field: "symptoms") } catch { return fail(error.field, error.message) }
-        }
-        let tenderPoint: TenderPoint
-        do {
-            tenderPoint = try b.locator.place(r.input)
-        } catch {
-            return fail(error.field, error.message)
-        }
-        let best = b.locator.match(tenderPoint.point, side: tenderPoint.side, into: &buffer)
-        // The nearest zone of any kind (−1 when an atlas has no zone on this side).
-        var nearest = buffer.count > 0 ? 0 : -1
-        for i in 0..<buffer.count where buffer.standardScores[i] < buffer.standardScores[nearest] { nearest = i }
-        return .success(Row(request: r, tenderPoint: tenderPoint, screening: screening, body: b, best: best, nearest: nearest))
-    }
+    /// What every chunk needs, shared read-only.
+    struct Context: Sendable {
+        let atlas: AtlasReference
+        let catalogue: SymptomCatalogue?
+        let format: BatchOptions.BatchFormat
+        let palpationError: PalpationUncertainty
+        let catalogueReference: AtlasReference?
 
-    private static func withoutField(_ description: String, _ field: String) -> String {
-        description.hasPrefix(field + ": ") ? String(description.dropFirst(field.count + 2)) : description
-    }
-
-    // MARK: Output
-
-    static let csvColumns = ["case", "row", "urgent_referral", "urgency", "red_flags", "side", "from", "x_mm", "z_mm",
-                             "nerve", "branch", "zone", "source", "site", "standard_score", "distance_mm", "within_one_sd",
-                             "within_two_sd", "nearest_path_mm", "block_site", "look_alikes", "nearest_zone",
-                             "nearest_standard_score", "scaling", "error"]
-
-    private static func write(_ row: Row, scores: borrowing LocatorBuffer, format: BatchOptions.BatchFormat, into w: inout JSONWriter) {
-        let side = row.tenderPoint.side
-        let sideIndex = side == .left ? 0 : 1
-        let p = row.tenderPoint.point
-        let slots = row.body.slots[sideIndex]
-        let best = row.best.flatMap { slots.indices.contains($0) ? slots[$0] : nil }
-        let nearest = slots.indices.contains(row.nearest) ? slots[row.nearest] : nil
-        let urgent = row.screening.urgentReferral
-        var insideIds: [String] = []
-        for l in row.body.lookAlikes[sideIndex] where p.distance(to: l.point) <= l.radius { insideIds.append(l.entry.id) }
-        let score = row.best.map { scores.standardScores[$0] } ?? .infinity
-        let path = row.best.map { scores.pathDistances[$0] } ?? .infinity
-        let nearestScore = row.nearest >= 0 ? scores.standardScores[row.nearest] : .infinity
-        switch format {
-        case .jsonl:
-            w.beginObject()
-            w.field("case", row.request.caseId)
-            w.field("row", row.request.row)
-            w.field("urgentReferral", urgent)
-            w.field("urgency", row.screening.urgency.rawValue)
-            w.field("redFlags", strings: row.screening.redFlags.map(\.id))
-            w.field("side", side.rawValue)
-            w.field("from", row.request.input.frame.rawValue)
-            w.key("tenderPoint")
-            w.beginObject()
-            w.field("side", side.rawValue)
-            w.field("xMillimetres", p.x)
-            w.field("zMillimetres", p.z)
-            w.endObject()
-            w.key("bestMatch")
-            if let best {
-                w.beginObject()
-                w.raw(best.json)
-                w.field("distanceMillimetres", p.distance(to: best.centre))
-                w.field("standardScore", score, places: 3)
-                w.field("withinOneSD", score <= 1)
-                w.field("withinTwoSD", score <= Locator.matchLimit)
-                w.field("nearestPathMillimetres", path)
-                w.endObject()
-            } else {
-                w.null()
+        /// Locates and encodes one chunk. A measurement set without a shared body is placed
+        /// here and dropped after its rows (a small local cache catches repeats).
+        func process(_ requests: [Result<CaseRequest, CaseError>], bodies: [Measurements: Result<Body, MeasurementError>],
+                     atlas: Atlas) -> ChunkResult {
+            var result = ChunkResult(bytes: [])
+            var json = JSONBytes(capacity: requests.count * 1600)
+            var csv: [UInt8] = []
+            if format == .csv { csv.reserveCapacity(requests.count * 200) }
+            var buffer = LocatorBuffer()
+            var local: [Measurements: Result<Body, MeasurementError>] = [:]
+            for request in requests {
+                result.rows += 1
+                let outcome: Result<FindingRecord, CaseError>
+                switch request {
+                case .failure(let e):
+                    outcome = .failure(e)
+                case .success(let r):
+                    let body: Result<Body, MeasurementError>
+                    if let b = bodies[r.measurements] ?? local[r.measurements] {
+                        body = b
+                    } else {
+                        body = Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: r.measurements), palpationError: palpationError) }
+                        if local.count >= 8 { local.removeAll(keepingCapacity: true) }
+                        local[r.measurements] = body
+                    }
+                    outcome = record(r, body: body, buffer: &buffer)
+                }
+                switch (outcome, format) {
+                case (.success(let record), .jsonl): record.writeJSONLine(into: &json)
+                case (.success(let record), .csv): record.writeCSVLine(into: &csv)
+                case (.failure(let e), _):
+                    result.failures += 1
+                    if result.firstError == nil { result.firstError = e }
+                    if format == .jsonl { e.writeJSONLine(into: &json) } else { e.writeCSVLine(into: &csv) }
+                }
             }
-            w.key("blockSite")
-            if let best, !urgent { w.raw(best.blockSiteJSON) } else { w.null() }
-            w.field("blockSiteWithheld", urgent && best != nil)
-            w.field("lookAlikes", strings: insideIds)
-            w.key("nearestZone")
-            if let nearest { w.raw(nearest.zoneJSON) } else { w.null() }
-            w.field("nearestStandardScore", nearestScore, places: 3)
-            w.field("group", row.best.flatMap { row.body.locator.group(forBest: $0, side: side, scores: scores) }?.rawValue)
-            w.field("palpationErrorMillimetres", row.body.locator.palpationError.lateralMillimetres)
-            w.field("scaling", row.body.scalingMethod)
-            w.endObject()
-        case .csv:
-            var c = CSVLine()
-            c.text(row.request.caseId, &w)
-            c.int(row.request.row, &w)
-            c.raw(urgent ? "yes" : "no", &w)
-            c.raw(row.screening.urgency.rawValue, &w)
-            c.text(row.screening.redFlags.map(\.id).joined(separator: ";"), &w)
-            c.raw(side.rawValue, &w)
-            c.raw(row.request.input.frame.rawValue, &w)
-            c.number(p.x, 2, &w)
-            c.number(p.z, 2, &w)
-            if let best {
-                c.bytes(best.csv, &w)
-                c.number(score, 3, &w)
-                c.number(p.distance(to: best.centre), 2, &w)
-                c.raw(score <= 1 ? "yes" : "no", &w)
-                c.raw(score <= Locator.matchLimit ? "yes" : "no", &w)
-                c.number(path, 2, &w)
-                if urgent { c.raw("", &w) } else { c.bytes(best.blockSiteCSV, &w) }
-            } else {
-                c.raw("none", &w)
-                for _ in 0..<10 { c.raw("", &w) }
+            result.bytes = format == .jsonl ? json.bytes : csv
+            return result
+        }
+
+        /// One row's record, built from the Locator's finding like `locate --json`'s.
+        func record(_ r: CaseRequest, body: Result<Body, MeasurementError>, buffer: inout LocatorBuffer) -> Result<FindingRecord, CaseError> {
+            func fail(_ field: String?, _ message: String) -> Result<FindingRecord, CaseError> {
+                .failure(CaseError(line: r.line, row: r.row, caseId: r.caseId, field: field, message: message))
             }
-            c.text(insideIds.joined(separator: ";"), &w)
-            if let nearest { c.bytes(nearest.zoneCSV, &w) } else { c.raw("", &w) }
-            c.number(nearestScore, 3, &w)
-            c.raw(row.body.scalingMethod, &w)
-            c.raw("", &w)
+            let b: Body
+            switch body {
+            case .failure(let e):
+                if case .file = e { return fail(nil, e.description) }
+                let description = e.description
+                let message = description.hasPrefix(e.field + ": ") ? String(description.dropFirst(e.field.count + 2)) : description
+                return fail(e.field.replacingOccurrences(of: "-", with: "_"), message)
+            case .success(let ok): b = ok
+            }
+            var screening = RedFlagScreening.none
+            if !r.symptoms.isEmpty {
+                guard let catalogue else { return fail("symptoms", "no symptom catalogue is loaded") }
+                do { screening = try catalogue.screen(r.symptoms, field: "symptoms") } catch { return fail(error.field, error.message) }
+            }
+            let tenderPoint: TenderPoint
+            do {
+                tenderPoint = try b.locator.place(r.input)
+            } catch {
+                return fail(error.field, error.message)
+            }
+            let finding = b.locator.locate(tenderPoint, screening: screening, buffer: &buffer, ranking: .bestAndNearest)
+            return .success(FindingRecord(finding, atlas: atlas, catalogue: catalogueReference, case: r.caseId, row: r.row,
+                                          detail: .row, scaling: b.scaling))
         }
-        w.newline()
-    }
-
-    private static func write(_ e: CaseError, format: BatchOptions.BatchFormat, into w: inout JSONWriter) {
-        switch format {
-        case .jsonl:
-            w.beginObject()
-            w.field("case", e.caseId)
-            w.field("row", e.row)
-            w.field("line", e.line)
-            w.key("error")
-            w.beginObject()
-            w.field("field", e.field)
-            w.field("message", e.message)
-            w.endObject()
-            w.endObject()
-        case .csv:
-            var c = CSVLine()
-            c.text(e.caseId ?? "", &w)
-            c.int(e.row, &w)
-            for _ in 2..<(csvColumns.count - 1) { c.raw("", &w) }
-            c.text(e.field.map { "\($0): \(e.message)" } ?? e.message, &w)
-        }
-        w.newline()
-    }
-}
-
-/// One CSV line appended to a writer's buffer: fields quoted only when they need it.
-struct CSVLine {
-    private var first = true
-
-    private mutating func separator(_ w: inout JSONWriter) {
-        if !first { w.appendRaw(UInt8(ascii: ",")) }
-        first = false
-    }
-
-    /// Already-encoded field(s).
-    mutating func bytes(_ b: [UInt8], _ w: inout JSONWriter) {
-        separator(&w)
-        w.appendRaw(contentsOf: b)
-    }
-
-    mutating func raw(_ s: String, _ w: inout JSONWriter) {
-        separator(&w)
-        w.appendRaw(s)
-    }
-
-    mutating func text(_ s: String, _ w: inout JSONWriter) {
-        separator(&w)
-        if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
-            w.appendRaw("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-        } else {
-            w.appendRaw(s)
-        }
-    }
-
-    mutating func int(_ v: Int, _ w: inout JSONWriter) {
-        separator(&w)
-        w.appendRawInteger(v)
-    }
-
-    mutating func number(_ v: Double, _ places: Int, _ w: inout JSONWriter) {
-        separator(&w)
-        w.appendRawNumber(v, places: places)
     }
 }

@@ -62,10 +62,12 @@ struct Locate: ParsableCommand {
             if paper.paper != nil { throw ValidationError("--paper is for the map of one point (-o FILE.pdf), not for --cases.") }
         } else {
             if batch.format != nil { throw ValidationError("--format is for --cases; use --json for one point.") }
-            if let path = batch.outputPath {
-                let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-                guard ext == "png" || ext == "svg" || ext == "pdf" else {
-                    throw ValidationError("--output \(path): for one point it is the map, so the file name must end in .png, .svg or .pdf.")
+            if let target = batch.outputPath {
+                if target.isStandardOutput {
+                    throw ValidationError("--output -: for one point standard output carries the finding; name a .png, .svg or .pdf file for the map.")
+                }
+                guard target.hasSuffix(".png") || target.hasSuffix(".svg") || target.hasSuffix(".pdf") else {
+                    throw ValidationError("--output \(target): for one point it is the map, so the file name must end in .png, .svg or .pdf.")
                 }
             }
             if paper.paper != nil {
@@ -84,9 +86,15 @@ struct Locate: ParsableCommand {
     private func execute() throws(CLIError) {
         let atlas = try atlasOptions.load()
         if let casesPath = batch.casesPath {
-            try BatchRunner(atlas: atlas, symptomOptions: symptoms, format: batch.format ?? .jsonl, palpationError: palpation.error(for: atlas)).run(casesPath: casesPath, outputPath: batch.outputPath)
+            let inputs = [casesPath, symptoms.cataloguePath(for: atlas)] + AtlasFiles.inputPaths(of: atlas)
+            let output = try OutputFiles.resolve([batch.outputPath ?? OutputTarget("-")], inputs: inputs)[0]
+            try BatchRunner(atlas: atlas, symptomOptions: symptoms, format: batch.format ?? .jsonl, palpationError: palpation.error(for: atlas))
+                .run(casesPath: casesPath, output: output)
             return
         }
+        // The map's file is checked before any work.
+        let inputs = [symptoms.cataloguePath(for: atlas)] + measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas)
+        let mapFile = try batch.outputPath.map { target throws(CLIError) in try OutputFiles.resolve([target], inputs: inputs)[0] }
         let input: TenderPointInput
         do { input = try point.input() } catch { throw CLIError(.usage, error.message) }
         let model = try measurementOptions.model(for: atlas)
@@ -109,26 +117,25 @@ struct Locate: ParsableCommand {
         if brief {
             try StandardOutput.write(BriefNote.lines(finding).joined(separator: "\n") + "\n\(Notice.text)\n")
         } else if output.json {
-            var w = JSONWriter(pretty: true)
-            FindingJSON.finding(finding, atlas: atlas, catalogue: catalogue, into: &w)
-            w.newline()
-            try StandardOutput.write(bytes: w.bytes)
+            let record = FindingRecord(finding, atlas: AtlasReference(atlas), catalogue: catalogue.map { AtlasReference(id: $0.id, version: $0.version) },
+                                       detail: .full(frame: BodyFrameText.short, notice: Notice.text))
+            try StandardOutput.write(JSONOutput.encode(record))
         } else {
             try StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
         }
-        if let mapPath = batch.outputPath {
+        if let mapFile {
             var scene = MapComposer.forFinding(finding, model: model)
             // A map fitted onto a smaller sheet says so under its scale bar.
             if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
                 scene = MapComposer.forFinding(finding, model: model, printScale: plan.scale)
             }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: [mapPath], pxPerMm: 4, compression: .fast, command: command,
+            let rendered = try MapOutput.render(scene, model: model, to: [mapFile.target], pxPerMm: 4, compression: .fast, command: command,
                                                 layout: paper.layout)
-            for (path, bytes) in rendered { try FileIO.writeAtomically(bytes, to: path) }
+            try OutputFiles.write(zip([mapFile], rendered.map(\.1)).map { ($0, $1) })
             // Text output keeps stdout clean for --json; the map's path goes to stderr.
-            for (path, bytes) in rendered {
-                StandardError.write("wrote \(path) (the map with the tender point: \(MapOutput.describe(path: path, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
+            for (target, bytes) in rendered {
+                StandardError.write("wrote \(target) (the map with the tender point: \(MapOutput.describe(target, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
             }
         }
     }

@@ -53,24 +53,16 @@ struct Sites: ParsableCommand {
             let model = try measurementOptions.model(for: atlas)
             let sites = BlockSite.all(in: model, sides: side.map { [$0] } ?? Side.allCases)
             if output.json {
-                var w = JSONWriter(pretty: true)
-                w.beginObject()
-                w.key("sites")
-                w.beginArray()
-                for s in sites { FindingJSON.blockSite(s, into: &w) }
-                w.endArray()
-                w.key("scaling")
-                FindingJSON.scaling(model.scaling, into: &w)
-                w.key("atlas")
-                w.beginObject()
-                w.field("id", atlas.id)
-                w.field("version", atlas.version)
-                w.endObject()
-                w.field("frame", BodyFrameText.short)
-                w.field("notice", Notice.text)
-                w.endObject()
-                w.newline()
-                try StandardOutput.write(bytes: w.bytes)
+                struct View: Encodable {
+                    var sites: [FindingRecord.BlockSiteRecord]
+                    var scaling: ScalingRecord
+                    var atlas: AtlasReference
+                    var frame: String
+                    var notice: String
+                }
+                try StandardOutput.write(JSONOutput.encode(View(sites: sites.map { FindingRecord.BlockSiteRecord($0, guide: true) },
+                                                                scaling: ScalingRecord(model.scaling), atlas: AtlasReference(atlas),
+                                                                frame: BodyFrameText.short, notice: Notice.text)))
                 return
             }
             let plans = BlockPlan.all(in: model, sides: side.map { [$0] } ?? Side.allCases, error: palpation.error(for: atlas))

@@ -41,20 +41,23 @@ struct MapCommand: ParsableCommand {
             scaling method and the command.
             """)
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene).", valueName: "file"))
-    var output: [String] = []
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene); - writes the PNG to standard output.", valueName: "file"))
+    var output: [OutputTarget] = []
 
-    @Option(name: .customLong("px-per-cm"), help: ArgumentHelp("PNG resolution in pixels per centimetre (default 40; 1 to 400).", valueName: "n"))
+    @Option(name: .customLong("px-per-cm"), help: ArgumentHelp(
+        "PNG resolution in pixels per centimetre (default 40; 1 to 400, and at most what keeps the PNG within 100 million pixels: about 199 for the default map of both sides; the error names the maximum).",
+        valueName: "n"))
     var pxPerCm: Double?
 
-    @Option(help: ArgumentHelp("PNG resolution in dots per inch (instead of --px-per-cm).", valueName: "n"))
+    @Option(help: ArgumentHelp("PNG resolution in dots per inch (instead of --px-per-cm; 2.54 to 1016, with the same page limit: about 505 for the default map).", valueName: "n"))
     var dpi: Double?
 
     @Option(help: "Which side of the patient to draw.")
     var side: SideChoice = .both
 
-    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all but territory, the optional skin areas, and ultrasound, the probe footprint and needle path of each ultrasound-guided block site): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
-    var layers: String?
+    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all but territory, the optional skin areas, and ultrasound, the probe footprint and needle path of each ultrasound-guided block site): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"),
+            transform: { try ArgumentTransforms.list($0, of: MapOptions.LayerKind.self, what: "layer") })
+    var layers: [MapOptions.LayerKind]?
 
     @Option(name: .customLong("text-size"),
             help: ArgumentHelp("Label size on the life-size page, in points (9pt, the default) or millimetres (3mm); \(Int(MapOptions.textSizeRange.lowerBound)) to \(Int(MapOptions.textSizeRange.upperBound)) pt. The legend grows with it.", valueName: "size"))
@@ -124,24 +127,21 @@ struct MapCommand: ParsableCommand {
             throw ValidationError("--px-per-cm must be between 1 and 400, got \(pxPerCm).")
         }
         if let dpi, !(dpi.isFinite && Self.pxPerCmRange.contains(dpi / 2.54)) {
-            throw ValidationError("--dpi must be between 3 and 1016, got \(dpi).")
+            throw ValidationError("--dpi must be between 2.54 and 1016, got \(dpi).")
         }
-        for path in output {
-            let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-            guard ext == "png" || ext == "svg" || ext == "pdf" else {
-                throw ValidationError("--output \(path): the file name must end in .png, .svg or .pdf.")
+        for target in output {
+            if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+            guard target.isStandardOutput || target.hasSuffix(".png") || target.hasSuffix(".svg") || target.hasSuffix(".pdf") else {
+                throw ValidationError("--output \(target): the file name must end in .png, .svg or .pdf (or - for a PNG on standard output).")
             }
         }
-        if Set(output).count != output.count { throw ValidationError("--output: the same file is named twice.") }
-        try paperOptions.validate(outputs: output.isEmpty ? [Self.defaultOutput] : output, isHandout: handout != nil)
+        try paperOptions.validate(outputs: output.isEmpty ? [OutputTarget(Self.defaultOutput)] : output, isHandout: handout != nil)
         if quiz && handout != nil { throw ValidationError("Give --quiz or --handout, not both.") }
         if quiz && paperOptions.paper == .slide { throw ValidationError("--paper slide draws the labelled map; a blank quiz map prints with --paper a4 --fit or --tile.") }
-        if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
-        if let layers {
-            for name in layers.split(separator: ",", omittingEmptySubsequences: false) where MapOptions.LayerKind(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
-                throw ValidationError("--layers: unknown layer \"\(name)\" (known: \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ", "))).")
-            }
+        if quiz, !output.isEmpty, !output.contains(where: { !$0.isStandardOutput }) {
+            throw ValidationError("--quiz writes its answer key beside the map: name a map file with --output as well as -.")
         }
+        if !(1...30).contains(markers) { throw ValidationError("--markers must be between 1 and 30, got \(markers).") }
     }
 
     /// Pixels per millimetre of a PNG: as given, else 40 px/cm, or 1920 px across a slide.
@@ -151,13 +151,25 @@ struct MapCommand: ParsableCommand {
         return paperOptions.layout == .slide ? 1920 / SlideComposer.pageSize.width : 4
     }
 
+    /// The resolution to draw at: the one asked for, unless this page's PNG could not hold
+    /// it. Then a PNG is refused (64, naming the maximum for the page) and an SVG-only map
+    /// places its labels at the maximum (its resolution does nothing else).
+    func resolution(for scene: Scene, writingPNG: Bool) throws(CLIError) -> Double {
+        let asked = resolutionPxPerMm
+        let maximum = MapTransform.maximumPxPerMm(for: scene.pageSize)
+        guard asked > maximum else { return asked }
+        guard writingPNG else { return maximum }
+        let most = (maximum * 100).rounded(.down) / 10
+        let page = "\(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm"
+        let flag = dpi != nil ? "--dpi \(LengthUnit.fixed(asked * 25.4, 1))" : "--px-per-cm \(LengthUnit.fixed(asked * 10, 1))"
+        throw CLIError(.usage, "\(flag): a PNG of this page (\(page)) holds at most \(LengthUnit.fixed(most, 1)) px/cm (--dpi \(LengthUnit.fixed((most * 2.54 * 10).rounded(.down) / 10, 1))), \(RGBABuffer.maximumPixelCount) pixels in all; ask for less, or write only SVG")
+    }
+
     func mapOptions(for atlas: Atlas) throws(CLIError) -> MapOptions {
         var options = MapOptions(sides: side.sides, labels: !noLabels, theme: .named(theme))
         if let textSize { options.textSizePoints = textSize.points }
         options.region = region
-        if let layers {
-            options.layers = Set(layers.split(separator: ",").compactMap { MapOptions.LayerKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
-        }
+        if let layers { options.layers = Set(layers) }
         switch zones {
         case "default": options.zones = .defaults
         case "all": options.zones = .all
@@ -187,8 +199,10 @@ struct MapCommand: ParsableCommand {
             let atlas = try atlasOptions.load()
             let model = try measurementOptions.model(for: atlas)
             var options = try mapOptions(for: atlas)
-            let outputs = output.isEmpty ? [Self.defaultOutput] : output
+            let targets = output.isEmpty ? [OutputTarget(Self.defaultOutput)] : output
+            let outputs = targets.compactMap(\.path)
             var keyFiles: [(String, [UInt8])] = []
+            var keyTargets: [OutputTarget] = []
             var scene: Scene
             if handout == .selfCare {
                 scene = HandoutComposer(model: model, theme: .named(theme), paper: paperOptions.paper == .letter ? .letter : .a4).compose()
@@ -200,6 +214,8 @@ struct MapCommand: ParsableCommand {
                                                   answer: entry.side.map { "\(entry.name) (\($0.rawValue))" } ?? entry.name)
                     }
                     keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
+                    // Checked with the maps before any drawing.
+                    keyTargets = keyFiles.map { OutputTarget($0.0) }
                 }
                 scene = paperOptions.layout == .slide ? SlideComposer(model: model, options: options).compose()
                     : MapComposer(model: model, options: options).compose()
@@ -209,39 +225,46 @@ struct MapCommand: ParsableCommand {
                     scene = MapComposer(model: model, options: options).compose()
                 }
             }
+            let files = try OutputFiles.resolve(targets + keyTargets, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
+            let pxPerMm = try resolution(for: scene, writingPNG: targets.contains { !$0.hasSuffix(".svg") && !$0.hasSuffix(".pdf") })
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: outputs, pxPerMm: resolutionPxPerMm,
+            let rendered = try MapOutput.render(scene, model: model, to: targets, pxPerMm: pxPerMm,
                                                 compression: compression.value, command: command, layout: paperOptions.layout)
-            try FileIO.writeAtomically((rendered + keyFiles).map { (path: $0.0, bytes: $0.1) })
-            for (path, _) in keyFiles {
-                try StandardOutput.write("wrote \(path) (answer key)\n")
+            try OutputFiles.write(Array(zip(files, rendered.map(\.1) + keyFiles.map(\.1))))
+            // With the map on standard output, the report goes to standard error.
+            var report = ""
+            for (path, _) in keyFiles { report += "wrote \(path) (answer key)\n" }
+            for (target, bytes) in rendered {
+                report += "wrote \(target) (\(MapOutput.describe(target, bytes: bytes, pxPerMm: pxPerMm, scene: scene, layout: paperOptions.layout)))\n"
             }
-            for (path, bytes) in rendered {
-                try StandardOutput.write("wrote \(path) (\(MapOutput.describe(path: path, bytes: bytes, pxPerMm: resolutionPxPerMm, scene: scene, layout: paperOptions.layout)))\n")
+            report += Notice.text + "\n"
+            if targets.contains(where: \.isStandardOutput) {
+                StandardError.write(report, newline: false)
+            } else {
+                try StandardOutput.write(report)
             }
-            try StandardOutput.write(Notice.text + "\n")
         }
     }
 }
 
 /// Rendering a scene to the requested files' bytes (nothing is written until all succeed).
 enum MapOutput {
-    static func render(_ scene: Scene, model: BodyModel, to paths: [String], pxPerMm: Double,
+    static func render(_ scene: Scene, model: BodyModel, to targets: [OutputTarget], pxPerMm: Double,
                        compression: PNGEncoder.Compression, command: String,
-                       layout: PaperOptions.Layout = .lifeSize) throws(CLIError) -> [(String, [UInt8])] {
+                       layout: PaperOptions.Layout = .lifeSize) throws(CLIError) -> [(OutputTarget, [UInt8])] {
         let fonts = try loadFonts()
-        var results: [(String, [UInt8])] = []
+        var results: [(OutputTarget, [UInt8])] = []
         do {
             let renderer = SceneRenderer(fonts: fonts)
             // Labels are placed once, at the PNG's resolution, and the same layout goes to every file.
             let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
-            for path in paths {
-                if path.lowercased().hasSuffix(".svg") {
-                    results.append((path, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
-                } else if path.lowercased().hasSuffix(".pdf") {
-                    results.append((path, try pdf(resolved, model: model, fonts: fonts, layout: layout)))
+            for target in targets {
+                if target.hasSuffix(".svg") {
+                    results.append((target, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
+                } else if target.hasSuffix(".pdf") {
+                    results.append((target, try pdf(resolved, model: model, fonts: fonts, layout: layout)))
                 } else {
-                    results.append((path, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
+                    results.append((target, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
                                                                  text: pngText(model: model, pxPerMm: pxPerMm, command: command, scene: resolved))))
                 }
             }
@@ -326,23 +349,22 @@ enum MapOutput {
         }
     }
 
-    static func describe(path: String, bytes: [UInt8], pxPerMm: Double, scene: Scene, layout: PaperOptions.Layout = .lifeSize) -> String {
+    static func describe(_ target: OutputTarget, bytes: [UInt8], pxPerMm: Double, scene: Scene, layout: PaperOptions.Layout = .lifeSize) -> String {
         let kb = "\(LengthUnit.fixed(Double(bytes.count) / 1024, 0)) KiB"
-        if path.lowercased().hasSuffix(".pdf"), case .tiled(let paper) = layout, let plan = TilePlan(figureSize: scene.pageSize, paper: paper) {
+        if target.hasSuffix(".pdf"), case .tiled(let paper) = layout, let plan = TilePlan(figureSize: scene.pageSize, paper: paper) {
             return "PDF, a layout sheet and \(plan.tiles.count) life-size tiles (A1 to \(plan.tiles.last?.name ?? "A1")) on \(paper.displayName); print at 100 % (actual size) and measure the 5 cm check square, \(kb)"
         }
-        if path.lowercased().hasSuffix(".pdf"), case .fitted(let paper) = layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper) {
+        if target.hasSuffix(".pdf"), case .fitted(let paper) = layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper) {
             return "PDF, one \(paper.displayName) sheet, \(plan.isLifeSize ? "life size" : "scaled to \(PrintScale.percentText(plan.scale)) of life size"), \(kb)"
         }
-        if path.lowercased().hasSuffix(".pdf") {
+        if target.hasSuffix(".pdf") {
             return "PDF, \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm; \(scaleNote(scene)), \(kb)"
         }
-        if path.lowercased().hasSuffix(".svg") {
+        if target.hasSuffix(".svg") {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
         // The canvas size is MapTransform's rule.
-        let transform = try? MapTransform(layout: scene.layout, pxPerMm: pxPerMm)
-        let w = transform?.canvasWidth ?? 0, h = transform?.canvasHeight ?? 0
+        let (w, h) = MapTransform.canvasSize(scene.pageSize, pxPerMm: pxPerMm)
         return "PNG, \(w) × \(h) px at \(LengthUnit.fixed(pxPerMm * 10, 1)) px/cm; \(scaleNote(scene)), \(kb)"
     }
 }

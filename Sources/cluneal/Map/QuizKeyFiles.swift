@@ -9,18 +9,18 @@ enum QuizKeyFiles {
         let first = URL(fileURLWithPath: mapPaths.first ?? MapCommand.defaultOutput)
         let stem = first.deletingPathExtension().path
         struct Key: Encodable {
-            var atlas: String
+            var atlas: AtlasReference
             var seed: UInt64
             var maps: [String]
-            var scaling: Scaling
+            var scaling: ScalingRecord
             var markers: [MarkerKeyEntry]
             var notice: String
         }
-        let key = Key(atlas: "\(model.atlas.id) \(model.atlas.version)", seed: seed, maps: mapPaths.map { URL(fileURLWithPath: $0).lastPathComponent },
-                      scaling: model.scaling, markers: map.answerKey, notice: EducationNotice.text)
+        let key = Key(atlas: AtlasReference(model.atlas), seed: seed, maps: mapPaths.map { URL(fileURLWithPath: $0).lastPathComponent },
+                      scaling: ScalingRecord(model.scaling), markers: map.answerKey, notice: EducationNotice.text)
         let json = try JSONOutput.encode(key)
         var md = "# Answer key: blank cluneal map\n\n"
-        md += "Maps: \(key.maps.joined(separator: ", ")) (seed \(seed)). Atlas \(key.atlas); scaling: \(model.scaling.summary).\n\n"
+        md += "Maps: \(key.maps.joined(separator: ", ")) (seed \(seed)). Atlas \(key.atlas.id) \(key.atlas.version); scaling: \(model.scaling.summary).\n\n"
         md += "| # | answer | side | kind | position (cm) | sources |\n|---|---|---|---|---|---|\n"
         for m in map.answerKey {
             let x = LengthUnit.fixed(abs(m.positionMillimetres.x) / 10, 1), z = LengthUnit.fixed(m.positionMillimetres.z / 10, 1)

@@ -46,24 +46,21 @@ enum AtlasFiles {
         return Bundle.main.executablePath ?? CommandLine.arguments.first ?? "."
     }
 
+    /// The files an atlas was read from: the atlas itself and its bibliography files (no
+    /// output may be one of them).
+    static func inputPaths(of atlas: Atlas) -> [String] {
+        [atlas.file] + (atlas.document.sourceFiles ?? []).map { DataFiles.companionPath($0, namedBy: atlas.file) }
+    }
+
     static func load(path: String) throws(CLIError) -> Atlas {
-        let bytes = try FileIO.read(path, what: "atlas")
+        let input = try DataFiles.read(path, what: "atlas")
         let decoded: DecodedAtlas
         do {
-            decoded = try AtlasLoader.decode(AtlasInput(file: path, bytes: bytes))
+            decoded = try AtlasLoader.decode(input)
         } catch {
             throw CLIError(error)
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var sources: [AtlasInput] = []
-        for name in decoded.sourceFileNames {
-            let sourcePath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
-            do {
-                sources.append(AtlasInput(file: sourcePath, bytes: try FileIO.read(sourcePath, what: "bibliography named by \(path)")))
-            } catch {
-                throw CLIError(.dataError, error.message)
-            }
-        }
+        let sources = try DataFiles.companions(decoded.sourceFileNames, namedBy: path)
         do {
             return try AtlasLoader.validate(decoded, sourceFiles: sources)
         } catch {

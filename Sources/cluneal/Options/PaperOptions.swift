@@ -47,10 +47,14 @@ struct PaperOptions: ParsableArguments {
     }
 
     /// Checks the outputs against the layout: sheets of paper are PDF pages.
-    func validate(outputs: [String], isHandout: Bool) throws {
+    func validate(outputs: [OutputTarget], isHandout: Bool) throws {
         if tile || fit {
-            for path in outputs where URL(fileURLWithPath: path).pathExtension.lowercased() != "pdf" {
-                throw ValidationError("--\(tile ? "tile" : "fit") makes PDF sheets, so --output \(path) must end in .pdf.")
+            for target in outputs where !target.hasSuffix(".pdf") {
+                let flag = tile ? "--tile" : "--fit"
+                if target.isStandardOutput {
+                    throw ValidationError("\(flag) makes PDF sheets, which go to a file: --output - is a PNG on standard output; name a file that must end in .pdf.")
+                }
+                throw ValidationError("\(flag) makes PDF sheets, so --output \(target) must end in .pdf.")
             }
         }
         if isHandout {

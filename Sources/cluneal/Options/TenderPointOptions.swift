@@ -16,13 +16,13 @@ struct TenderPointOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Lateral distance, e.g. 7cm or 70mm (bare numbers are cm): away from the midline; with --from psis, away from the PSIS (negative = medial of it).",
-        valueName: "length"))
-    var lateral: String?
+        valueName: "length"), transform: ArgumentTransforms.length)
+    var lateral: Length?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Vertical distance, cranial positive, e.g. -2.85cm: from the PSIS level (midline), the PSIS (psis) or the crest line (crest).",
-        valueName: "length"))
-    var vertical: String?
+        valueName: "length"), transform: ArgumentTransforms.length)
+    var vertical: Length?
 
     var isEmpty: Bool { side == nil && from == nil && lateral == nil && vertical == nil }
 
@@ -32,10 +32,7 @@ struct TenderPointOptions: ParsableArguments {
         guard let from else { throw ValidationError("--from is required: midline, psis or crest.") }
         guard let lateral else { throw ValidationError("--lateral is required, e.g. --lateral 7cm.") }
         guard let vertical else { throw ValidationError("--vertical is required, e.g. --vertical 0 or --vertical -2.85cm.") }
-        func length(_ text: String, _ flag: String) throws(ValidationError) -> Length {
-            do { return try Length.parse(text) } catch { throw ValidationError("\(flag): \(error.description).") }
-        }
-        let input = TenderPointInput(side: side, frame: from, lateral: try length(lateral, "--lateral"), vertical: try length(vertical, "--vertical"))
+        let input = TenderPointInput(side: side, frame: from, lateral: lateral, vertical: vertical)
         do {
             try PalpationLimits.check(input)
         } catch {
@@ -65,20 +62,21 @@ struct SymptomOptions: ParsableArguments {
         if reported.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--symptom needs a symptom id or word, not an empty string.") }
     }
 
+    /// The catalogue file: the given one, or symptoms.json beside the atlas.
+    func cataloguePath(for atlas: Atlas) -> String {
+        if let cataloguePath { return cataloguePath }
+        let folder = atlas.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return (folder.isEmpty ? "." : folder) + "/symptoms.json"
+    }
+
     /// The catalogue: the given file, or symptoms.json beside the atlas. Without a path given,
     /// a missing default file is only an error when `required`.
     func catalogue(for atlas: Atlas, required: Bool) throws(CLIError) -> SymptomCatalogue? {
-        let path: String
-        if let cataloguePath {
-            path = cataloguePath
-        } else {
-            let folder = atlas.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            path = (folder.isEmpty ? "." : folder) + "/symptoms.json"
-            if !required, !FileIO.exists(path) { return nil }
-        }
-        let bytes = try FileIO.read(path, what: "symptom catalogue")
+        let path = cataloguePath(for: atlas)
+        if cataloguePath == nil, !required, !FileIO.exists(path) { return nil }
+        let input = try DataFiles.read(path, what: "symptom catalogue")
         do {
-            return try SymptomCatalogue.load(AtlasInput(file: path, bytes: bytes), atlas: atlas)
+            return try SymptomCatalogue.load(input, atlas: atlas)
         } catch {
             throw CLIError(error)
         }
@@ -95,8 +93,8 @@ struct BatchOptions: ParsableArguments {
     var format: BatchFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "With --cases: write the results to this file (atomically) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png, .svg or .pdf).", valueName: "file"))
-    var outputPath: String?
+        "With --cases: write the results to this file (atomically; - is standard output, the default) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png, .svg or .pdf).", valueName: "file"))
+    var outputPath: OutputTarget?
 
     enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
         case jsonl, csv
@@ -104,6 +102,6 @@ struct BatchOptions: ParsableArguments {
 
     func validate() throws {
         if let casesPath, casesPath.isEmpty { throw ValidationError("--cases needs a file path, not an empty string.") }
-        if let outputPath, outputPath.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+        if let outputPath, outputPath.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
     }
 }

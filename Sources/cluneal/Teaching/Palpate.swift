@@ -42,9 +42,8 @@ struct Palpate: ParsableCommand {
         var units: String
         var steps: [StepView]
         var sources: [SourceEntry]
-        var scaling: Scaling
-        var atlas: String
-        var atlasVersion: String
+        var scaling: ScalingRecord
+        var atlas: AtlasReference
         var frame: String
         var notice: String
     }
@@ -62,8 +61,8 @@ struct Palpate: ParsableCommand {
                              measures: $0.measures, block: $0.block, itemIds: $0.itemIds, sourceIds: $0.sourceIds)
                 }
                 let view = WalkView(nerve: walk.nerve, side: walk.side, title: walk.title, units: unit.rawValue, steps: steps,
-                                    sources: walk.sourceIds.compactMap { atlas.source($0) }, scaling: walk.scaling,
-                                    atlas: atlas.id, atlasVersion: atlas.version, frame: BodyFrameText.short, notice: Notice.text)
+                                    sources: walk.sourceIds.compactMap { atlas.source($0) }, scaling: ScalingRecord(walk.scaling),
+                                    atlas: AtlasReference(atlas), frame: BodyFrameText.short, notice: Notice.text)
                 try StandardOutput.write(try JSONOutput.encode(view))
                 return
             }

@@ -29,8 +29,9 @@ struct QuizCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed for the questions: the same seed gives the same quiz (any whole number from 0 to 18446744073709551615).", valueName: "n"))
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Question kinds, comma-separated: nerve (which nerve a tender point fits), crest (where a branch crosses the crest), marker (which structure a map marker is). Default: all.", valueName: "kinds"))
-    var kinds: String?
+    @Option(help: ArgumentHelp("Question kinds, comma-separated: nerve (which nerve a tender point fits), crest (where a branch crosses the crest), marker (which structure a map marker is). Default: all.", valueName: "kinds"),
+            transform: { try ArgumentTransforms.list($0, of: QuizKind.self, what: "kind") })
+    var kinds: [QuizKind]?
 
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var measurementOptions: MeasurementOptions
@@ -41,26 +42,10 @@ struct QuizCommand: ParsableCommand {
         guard Quiz.countLimit.contains(count) else {
             throw ValidationError("--count must be from \(Quiz.countLimit.lowerBound) to \(Quiz.countLimit.upperBound), not \(count).")
         }
-        _ = try Self.parseKinds(kinds)
-    }
-
-    static func parseKinds(_ text: String?) throws(ValidationError) -> [QuizKind] {
-        guard let text else { return QuizKind.allCases }
-        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-        if names.isEmpty { throw ValidationError("--kinds needs at least one of: \(QuizKind.allCases.map(\.rawValue).joined(separator: ", ")).") }
-        var kinds: [QuizKind] = []
-        for name in names {
-            guard let kind = QuizKind(rawValue: name) else {
-                throw ValidationError("--kinds: unknown kind \"\(name)\" (known: \(QuizKind.allCases.map(\.rawValue).joined(separator: ", "))).")
-            }
-            if !kinds.contains(kind) { kinds.append(kind) }
-        }
-        return kinds
     }
 
     struct QuizView: Encodable {
-        var atlas: String
-        var atlasVersion: String
+        var atlas: AtlasReference
         var seed: UInt64
         var kinds: [QuizKind]
         var units: String
@@ -80,8 +65,7 @@ struct QuizCommand: ParsableCommand {
             var system = SystemRandomNumberGenerator()
             let seed = self.seed ?? system.next()
             let quiz: Quiz
-            let chosenKinds: [QuizKind]
-            do throws(ValidationError) { chosenKinds = try Self.parseKinds(kinds) } catch { throw CLIError(.usage, error.message) }
+            let chosenKinds = kinds ?? QuizKind.allCases
             do throws(TeachingError) {
                 quiz = try Quiz.generate(atlas: atlas, seed: seed, count: count, kinds: chosenKinds, people: people, unit: unit,
                                          palpationError: palpation.error(for: atlas))
@@ -100,12 +84,13 @@ struct QuizCommand: ParsableCommand {
             }
             try show(quiz.headerText() + Notice.text + "\n\n")
             var responses: [QuizResponse] = []
+            var answers = AnswerLines()
             questions: for question in quiz.questions {
                 try show(question.promptText())
                 var attempts = 0
                 while true {
                     try show("Your answer: ")
-                    guard let line = StandardInput.readLine() else {
+                    guard let line = try answers.next() else {
                         try show("\n\n")
                         break questions
                     }
@@ -128,7 +113,7 @@ struct QuizCommand: ParsableCommand {
             }
             let score = QuizScore(responses: responses, asked: quiz.questions.count)
             if output.json {
-                let view = QuizView(atlas: atlas.id, atlasVersion: atlas.version, seed: quiz.seed, kinds: quiz.kinds, units: unit.rawValue,
+                let view = QuizView(atlas: AtlasReference(atlas), seed: quiz.seed, kinds: quiz.kinds, units: unit.rawValue,
                                     questions: quiz.questions, responses: responses, maps: quiz.maps, score: score,
                                     frame: BodyFrameText.short, notice: Notice.text)
                 try StandardOutput.write(try JSONOutput.encode(view))

@@ -31,19 +31,10 @@ enum GuideFiles {
     }
 
     static func load(path: String) throws(CLIError) -> Guide {
-        let bytes = try FileIO.read(path, what: "guide")
+        let input = try DataFiles.read(path, what: "guide")
         let decoded: DecodedGuide
-        do { decoded = try Guide.decode(AtlasInput(file: path, bytes: bytes)) } catch { throw CLIError(error) }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var sources: [AtlasInput] = []
-        for name in decoded.sourceFileNames {
-            let sourcePath = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
-            do {
-                sources.append(AtlasInput(file: sourcePath, bytes: try FileIO.read(sourcePath, what: "bibliography named by \(path)")))
-            } catch {
-                throw CLIError(.dataError, error.message)
-            }
-        }
+        do { decoded = try Guide.decode(input) } catch { throw CLIError(error) }
+        let sources = try DataFiles.companions(decoded.sourceFileNames, namedBy: path)
         do { return try Guide.validate(decoded, sourceFiles: sources) } catch { throw CLIError(error) }
     }
 }
@@ -52,9 +43,46 @@ enum GuideFiles {
 enum StandardInput {
     /// True when a person is typing: then an unreadable answer is asked again.
     static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+}
 
-    /// The next line without its newline, or `nil` at the end of input.
-    static func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+/// Answers read from standard input one line at a time, in bounded memory: a line longer
+/// than ``maxLineBytes`` (say `quiz < /dev/zero`) ends the run with 65 instead of growing.
+struct AnswerLines {
+    /// Bytes an answer line may have.
+    static let maxLineBytes = 4096
+
+    private var buffer: [UInt8] = []
+    private var atEnd = false
+    private(set) var lineNumber = 0
+
+    /// The next line without its line end, or `nil` at the end of input.
+    mutating func next() throws(CLIError) -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                var line = Array(buffer[0..<newline])
+                buffer.removeFirst(newline + 1)
+                if line.last == 0x0D { line.removeLast() }
+                lineNumber += 1
+                return String(decoding: line, as: UTF8.self)
+            }
+            if buffer.count > Self.maxLineBytes {
+                throw CLIError(.dataError, "standard input: answer line \(lineNumber + 1) is longer than \(Self.maxLineBytes) bytes")
+            }
+            if atEnd {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer = [] }
+                lineNumber += 1
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError(.ioError, "standard input: cannot read: \(FileIO.reason(errno))")
+            }
+            if n == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<n]) }
+        }
+    }
 }
 
 extension MeasurementOptions {
