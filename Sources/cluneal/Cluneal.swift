@@ -19,7 +19,7 @@ struct Cluneal: ParsableCommand {
             Exit codes: 0 success, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot create output, 74 I/O error. Errors are one line on stderr.
             """,
         version: version,
-        subcommands: [AtlasCommand.self, MapCommand.self, Locate.self, Sites.self, ExportCommand.self, Palpate.self, QuizCommand.self, GuideCommand.self]
+        subcommands: [AtlasCommand.self, MapCommand.self, Locate.self, Chart.self, Sites.self, ExportCommand.self, Palpate.self, QuizCommand.self, GuideCommand.self]
     )
 
     /// Parses and runs the command. Every failure ends as one line on stderr

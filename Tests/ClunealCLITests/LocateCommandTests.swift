@@ -13,7 +13,8 @@ struct LocateCommandTests {
         #expect(r.stdout.hasPrefix("Tender point: left side, 7.0 cm from the midline, 5.1 cm above the PSIS level"))
         #expect(r.stdout.contains("Best match: superior cluneal nerve, branch scn-medial"))
         #expect(r.stdout.contains("Diagnostic block: Medial superior cluneal nerve block at the iliac crest"))
-        #expect(r.stdout.contains("how to find it:"))
+        #expect(r.stdout.contains("landmark technique:"))
+        #expect(r.stdout.contains("ultrasound technique (nielsen-2019"))
         #expect(r.stdout.contains("volume: 1.0–2.0 mL"))
         #expect(r.stdout.contains("[kuniya-2014]"))
         #expect(r.stdout.components(separatedBy: "For education and planning, not diagnosis").count == 2)
@@ -24,18 +25,42 @@ struct LocateCommandTests {
         let r = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0",
                                    "--symptom", "buttock-pain", "--symptom", "new-bladder-dysfunction"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("EMERGENCY REFERRAL (new-bladder-dysfunction)"))
+        #expect(r.stdout.hasPrefix("URGENT REFERRAL (new-bladder-dysfunction)"))
         #expect(r.stdout.contains("Diagnostic block: not planned"))
-        #expect(!r.stdout.contains("how to find it:"))
+        #expect(!r.stdout.contains("landmark technique:"))
         let j = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0",
-                                   "--symptom", "history-of-cancer", "--json"])
+                                   "--symptom", "saddle", "--json"])
         let object = try json(j.stdout)
         #expect(object["urgentReferral"] as? Bool == true)
         #expect(object["blockSite"] is NSNull)
         #expect(object["blockSiteWithheld"] as? Bool == true)
         let flags = try #require(object["redFlags"] as? [[String: Any]])
-        #expect(flags.map { $0["id"] as? String } == ["history-of-cancer"])
+        #expect(flags.map { $0["id"] as? String } == ["saddle-numbness"])
         #expect((object["referralMessage"] as? String)?.hasPrefix("URGENT REFERRAL") == true)
+    }
+
+    @Test func aCautionSaysWhatToRuleOutAndKeepsTheBlock() throws {
+        let r = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0",
+                                   "--symptom", "over 50", "--symptom", "steroids", "--red-flags-screened"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let flat = r.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(flat.hasPrefix("CAUTION: rule out first spinal malignancy (metastasis or myeloma) (age-over-50); a vertebral or sacral fracture"))
+        #expect(r.stdout.contains("Red flags: screened by the clinician: caution (age-over-50, long-term-steroids)"))
+        #expect(!r.stdout.contains("REFERRAL"))
+        #expect(r.stdout.contains("Diagnostic block: Medial superior cluneal nerve block"))
+    }
+
+    @Test func symptomWordsAreResolvedOrExplained() throws {
+        let base = ["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0"]
+        let bladder = try CLIRunner.run(base + ["--symptom", "bladder"])
+        #expect(bladder.status == 0)
+        #expect(bladder.stdout.hasPrefix("URGENT REFERRAL (new-bladder-dysfunction)"))
+        let age = try CLIRunner.run(base + ["--symptom", "age"])
+        #expect(age.status == 64)
+        #expect(age.stderr.contains("--symptom: \"age\" could be any of age-over-50, age-under-20"))
+        let typo = try CLIRunner.run(base + ["--symptom", "bladdr"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("--symptom: unknown symptom \"bladdr\"; did you mean new-bladder-dysfunction"), "\(typo.stderr)")
     }
 
     @Test func jsonHasTheDocumentedFields() throws {
@@ -91,7 +116,7 @@ struct LocateCommandTests {
         (["--from", "crest", "--lateral", "7cm", "--vertical", "0"], 64, "--side is required"),
         (["--side", "left", "--from", "crest", "--lateral", "2cm", "--vertical", "0"], 65, "--lateral: 2.0 cm from the midline is off the crest line"),
         (["--side", "left", "--from", "psis", "--lateral", "-6cm", "--vertical", "0"], 65, "--lateral: -6.0 cm from the PSIS crosses the midline"),
-        (["--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "--symptom", "headache"], 64, "--symptom: unknown symptom \"headache\" (known: "),
+        (["--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "--symptom", "headache"], 64, "--symptom: unknown symptom \"headache\"; did you mean "),
         (["--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "--height", "17cm"], 64, "--height: 17.0 cm is out of range"),
         (["--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "--format", "csv"], 64, "--format is for --cases"),
         (["--cases", "Samples/cases.csv", "--side", "left"], 64, "--cases reads side"),
@@ -144,7 +169,7 @@ struct LocateCommandTests {
         let lines = text.split(separator: "\n")
         #expect(lines.first?.hasPrefix("case,row,urgent_referral,urgency,red_flags,side,from,x_mm,z_mm,nerve,") == true)
         #expect(lines.count == (try Self.expectedNerves().count) + 1)
-        #expect(lines.contains { $0.hasPrefix("redflag-kuniya-left,") && $0.contains(",yes,emergency,saddle-numbness;new-bladder-dysfunction,") })
+        #expect(lines.contains { $0.hasPrefix("redflag-kuniya-left,") && $0.contains(",yes,urgent,saddle-numbness;new-bladder-dysfunction,") })
     }
 
     @Test func aBadRowIsReportedAndTheOthersStillRun() throws {
@@ -197,8 +222,8 @@ struct LocateCommandTests {
         #expect((object["scaling"] as? [String: Any])?["method"] as? String == "stature")
         let text = try CLIRunner.run(["sites", "--side", "right", "--units", "mm"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("mcn-ldsl (middle cluneal): Middle cluneal nerve block"))
-        #expect(text.stdout.contains("where: right side, 36 mm from the midline, 29 mm below the PSIS level"))
+        #expect(text.stdout.contains("Middle cluneal nerves, right side (landmark or ultrasound)"))
+        #expect(text.stdout.contains("mcn-block (36 mm from the midline, 29 mm below the PSIS level)"))
         #expect(!text.stdout.contains("left side"))
     }
 }

@@ -216,6 +216,7 @@ struct LocateMapTests {
         let banner = try #require(text.range(of: "RED FLAGS"))
         let title = try #require(text.range(of: "Cluneal nerves: posterior view"))
         #expect(banner.lowerBound < title.lowerBound, "the banner comes first")
+        #expect(!text.contains("data-kind=\"injection\""), "an urgent referral draws no block site")
         let again = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "-o", png.path])
         #expect(again.status == 0)
         #expect(try PNGDecoder.decode([UInt8](try Data(contentsOf: png))).width > 100)

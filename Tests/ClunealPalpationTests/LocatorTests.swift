@@ -99,7 +99,39 @@ struct LocatorTests {
         let inside = finding.lookAlikes.filter(\.inside).map(\.id)
         #expect(inside.first == "sij-fortin-point")
         #expect(inside.contains("sij-murakami-area"))
-        #expect(finding.statement.contains("sacroiliac joint pain point"))
+        #expect(finding.statement.hasPrefix("Likelier cause: sacroiliac joint pain point (Fortin finger test)."))
+        #expect(finding.statement.contains("Less likely: the point fits the middle cluneal"))
+    }
+
+    /// Look-alikes that lead the headline when the point is inside, and the ones that are only named.
+    @Test(arguments: [
+        ("ischial-tuberosity", 0.0, 0.0, "ischial-bursitis", true),
+        ("ischial-tuberosity", 0.0, -12.0, "proximal-hamstring-tendinopathy", true),
+        ("ischial-tuberosity", -25.0, 0.0, "pudendal-neuralgia", false),
+        ("psis", 0.0, 12.0, "sij-murakami-area", false),
+    ])
+    func aLookAlikeLeadsOnlyWhenItIsTheLikelierCause(frame: String, lateral: Double, vertical: Double, id: String, leads: Bool) throws {
+        let locator = try locator()
+        let point = try locator.model.resolver.place(FramePosition(frame: frame, lateral: lateral, vertical: vertical), side: .left).point
+        let finding = locator.locate(try TenderPoint(side: .left, point: point))
+        let match = try #require(finding.lookAlikes.first { $0.id == id })
+        #expect(match.inside)
+        if leads {
+            #expect(finding.likelierLookAlike?.id == id)
+            #expect(finding.statement.hasPrefix("Likelier cause: \(match.lookAlike.entry.names.en.lowercasedFirst)."))
+        } else {
+            #expect(finding.likelierLookAlike == nil || finding.likelierLookAlike?.id != id)
+            #expect(finding.statement.contains("consider that instead or as well") || finding.likelierLookAlike != nil)
+        }
+    }
+
+    @Test func theInferiorRegionHasSourcedLookAlikes() throws {
+        let atlas = try locator().model.atlas
+        let ids = Set((atlas.document.lookAlikes ?? []).map(\.id))
+        #expect(ids.isSuperset(of: ["ischial-bursitis", "proximal-hamstring-tendinopathy", "pudendal-neuralgia"]))
+        let pudendal = try #require(atlas.document.lookAlikes?.first { $0.id == "pudendal-neuralgia" })
+        #expect(pudendal.provenance.sources == ["labat-2008"])
+        #expect(atlas.source("labat-2008") != nil)
     }
 
     @Test(arguments: Side.allCases)

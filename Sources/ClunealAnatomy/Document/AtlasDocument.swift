@@ -258,6 +258,9 @@ public struct InjectionSiteEntry: Codable, Hashable, Sendable {
     public var howToFind: String
     public var volumeMillilitres: VolumeRange
     public var agent: String
+    /// The ultrasound technique, where a source describes one; `guidance` is then `ultrasound`
+    /// (the landmark technique in `howToFind` stays as the fallback).
+    public var ultrasound: UltrasoundTechniqueEntry?
     /// What counts as a positive block, with its source id in `provenance`.
     public var positiveResponse: String
     public var provenance: Provenance
@@ -271,6 +274,10 @@ public struct LookAlikeEntry: Codable, Hashable, Sendable {
     public var position: FramePositionEntry
     /// Points within this distance are said to fit the look-alike (millimetres).
     public var radiusMillimetres: Double
+    /// True when a tender point inside the radius makes this look-alike the likelier cause,
+    /// so the finding's headline leads with it (Fortin's point). Absent or false: it is only
+    /// named as something to consider (a wide area that overlaps a cluneal zone).
+    public var likelierWhenInside: Bool?
     public var description: String
     public var provenance: Provenance
 }

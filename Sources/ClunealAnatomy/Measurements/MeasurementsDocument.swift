@@ -43,7 +43,7 @@ public struct MeasurementsDocument: Codable, Hashable, Sendable {
             }
         }
 
-        func length() throws(Length.ParseError) -> Length {
+        public func length() throws(Length.ParseError) -> Length {
             switch self {
             case .text(let s): return try Length.parse(s)
             case .number(let d):
@@ -64,14 +64,16 @@ extension Measurements {
         } catch {
             throw .file(location: error.location, message: error.message)
         }
-        func at(_ path: JSONPath) -> SourceLocation {
-            SourceLocation(file: input.file, path: path, line: map.line(for: path))
-        }
+        return try Measurements(document, at: .root) { SourceLocation(file: input.file, path: $0, line: map.line(for: $0)) }
+    }
+
+    /// The measurements a document holds, read at `root` (a measurements file's root, or the
+    /// `measurements` object of an exam file); `locate` turns a path into a location for errors.
+    public init(_ document: MeasurementsDocument, at root: JSONPath, locate at: (JSONPath) -> SourceLocation) throws(MeasurementError) {
         func read(_ v: MeasurementsDocument.LengthValue?, _ path: JSONPath) throws(MeasurementError) -> Length? {
             guard let v else { return nil }
             do { return try v.length() } catch { throw .file(location: at(path), message: error.description) }
         }
-        let root = JSONPath.root
         var m = Measurements()
         m.stature = try read(document.height, root.appending("height"))
         m.sex = document.sex
@@ -85,6 +87,6 @@ extension Measurements {
             guard let vertical = try read(l.vertical, path.appending("vertical")) else { continue }
             m.palpated.append(PalpatedLandmark(id: l.id, side: l.side, lateral: lateral, vertical: vertical))
         }
-        return m
+        self = m
     }
 }

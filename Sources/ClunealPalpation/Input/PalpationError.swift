@@ -14,14 +14,16 @@ public enum PalpationError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotPlace(field: String, reason: String)
     /// A word that is not one of the allowed values (a side, a frame, a sex).
     case notOneOf(field: String, value: String, allowed: [String])
-    /// A symptom name the catalogue does not know.
+    /// A symptom name the catalogue does not know; `known` holds the nearest ids to suggest.
     case unknownSymptom(field: String, name: String, known: [String])
+    /// A word that starts the names of several symptoms.
+    case ambiguousSymptom(field: String, name: String, candidates: [String])
 
     /// The field the problem is about.
     public var field: String {
         switch self {
         case .nonFinite(let f), .unreadable(let f, _), .outOfRange(let f, _, _), .cannotPlace(let f, _),
-             .notOneOf(let f, _, _), .unknownSymptom(let f, _, _): f
+             .notOneOf(let f, _, _), .unknownSymptom(let f, _, _), .ambiguousSymptom(let f, _, _): f
         }
     }
 
@@ -36,7 +38,10 @@ public enum PalpationError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notOneOf(_, let value, let allowed):
             "\"\(value)\" is not one of \(allowed.joined(separator: ", "))"
         case .unknownSymptom(_, let name, let known):
-            "unknown symptom \"\(name)\" (known: \(known.joined(separator: ", ")))"
+            known.isEmpty ? "unknown symptom \"\(name)\" (see Atlas/symptoms.json for the ids)"
+                : "unknown symptom \"\(name)\"; did you mean \(known.joined(separator: ", "))?"
+        case .ambiguousSymptom(_, let name, let candidates):
+            "\"\(name)\" could be any of \(candidates.joined(separator: ", ")); type more of the word or the id"
         }
     }
 
@@ -51,6 +56,7 @@ public enum PalpationError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cannotPlace(let f, let r): .cannotPlace(field: rename(f), reason: r)
         case .notOneOf(let f, let v, let a): .notOneOf(field: rename(f), value: v, allowed: a)
         case .unknownSymptom(let f, let n, let k): .unknownSymptom(field: rename(f), name: n, known: k)
+        case .ambiguousSymptom(let f, let n, let c): .ambiguousSymptom(field: rename(f), name: n, candidates: c)
         }
     }
 }

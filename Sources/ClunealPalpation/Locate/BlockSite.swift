@@ -22,6 +22,8 @@ public struct BlockSite: Hashable, Sendable {
     public let howToFind: String
     public let volumeMillilitres: VolumeRange
     public let agent: String
+    /// The ultrasound technique, where the sources describe one.
+    public let ultrasound: UltrasoundTechniqueEntry?
     public let positiveResponse: String
     public let fidelity: Fidelity
     public let derivation: String?
@@ -50,6 +52,7 @@ public struct BlockSite: Hashable, Sendable {
         howToFind = e.howToFind
         volumeMillilitres = e.volumeMillilitres
         agent = e.agent
+        ultrasound = e.ultrasound
         positiveResponse = e.positiveResponse
         fidelity = e.provenance.fidelity
         derivation = e.provenance.derivation

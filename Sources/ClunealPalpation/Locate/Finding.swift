@@ -84,8 +84,28 @@ public struct Finding: Hashable, Sendable {
     /// True when a block site exists for the best match but red flags hold it back.
     public var blockSiteWithheld: Bool { urgentReferral && bestMatch != nil }
 
-    /// The answer in one or two plain sentences.
+    /// The look-alike the point lies inside that makes it the likelier cause (the closest
+    /// relative to its radius), or `nil`. When set, the headline leads with it.
+    public var likelierLookAlike: LookAlikeMatch? {
+        lookAlikes.first { $0.inside && $0.lookAlike.entry.likelierWhenInside == true }
+    }
+
+    /// The answer in one or two plain sentences. Inside a look-alike that is the likelier
+    /// cause (Fortin's point), the sentence leads with it and the cluneal answer follows.
     public var statement: String {
+        var s = clunealStatement
+        if let lead = likelierLookAlike {
+            let name = lead.lookAlike.entry.names.en.lowercasedFirst
+            s = "Likelier cause: \(name). The point lies within its \(LengthUnit.fixed(lead.lookAlike.radius / 10, 1)) cm area, which suggests it before a cluneal nerve. "
+                + (bestMatch == nil ? clunealStatement : "Less likely: " + clunealStatement.lowercasedFirst)
+        } else if let inside = lookAlikes.first(where: \.inside) {
+            s += " It also lies within the \(inside.lookAlike.entry.names.en.lowercasedFirst) area; consider that instead or as well."
+        }
+        return s
+    }
+
+    /// The cluneal answer alone, with the palpation error.
+    var clunealStatement: String {
         var s: String
         if let b = bestMatch, let g = group {
             s = "The point fits the \(g.name), \(g.window.placeWords): \(Self.score(b.standardScore)) SD from the nearest zone (\(b.zoneId))"
@@ -101,9 +121,6 @@ public struct Finding: Hashable, Sendable {
             }
         }
         s += " Scores include a palpation error of \(palpationError.summary)."
-        if let inside = lookAlikes.first(where: \.inside) {
-            s += " It also lies within the \(inside.lookAlike.entry.names.en.lowercasedFirst) area; consider that instead or as well."
-        }
         return s
     }
 

@@ -15,6 +15,16 @@ extension FindingRecord {
             o.field("blockSiteWithheld", blockSiteWithheld)
             if let candidates { o.field("candidates") { w in w.array(candidates) { $0.candidate($1) } } }
             if let caseId = self.case { o.field("case", caseId) }
+            o.field("cautionMessage") { w in if let cautionMessage { w.string(cautionMessage) } else { w.null() } }
+            o.field("cautions") { w in
+                w.array(cautions) { w, c in
+                    w.object { co in
+                        co.field("group", c.group.rawValue)
+                        co.field("ruleOut", c.ruleOut)
+                        co.field("symptoms") { w in w.array(c.symptoms) { $0.symptom($1) } }
+                    }
+                }
+            }
             if let frame { o.field("frame", frame) }
             o.field("group") { w in if let group { w.group(group) } else { w.null() } }
             o.field("lookAlikes") { w in w.array(lookAlikes) { $0.lookAlike($1) } }
@@ -27,6 +37,7 @@ extension FindingRecord {
                 }
             }
             o.field("redFlags") { w in w.array(redFlags) { $0.symptom($1) } }
+            o.field("redFlagsScreened", redFlagsScreened)
             o.field("referralMessage") { w in if let referralMessage { w.string(referralMessage) } else { w.null() } }
             if let row { o.field("row", row) }
             o.field("scaling") { $0.scaling(scaling) }
@@ -176,6 +187,27 @@ extension JSONBytes {
             if let d = g.derivation { o.field("derivation", d) }
             o.field("howToFind", g.howToFind)
             o.field("positiveResponse", g.positiveResponse)
+            if let u = g.ultrasound {
+                o.field("ultrasound") { w in
+                    w.object { uo in
+                        if let d = u.depthMillimetres {
+                            uo.field("depthMillimetres") { w in
+                                w.object { v in
+                                    v.field("max", d.max)
+                                    v.field("min", d.min)
+                                }
+                            }
+                        }
+                        uo.field("depthNote", u.depthNote)
+                        uo.field("needleApproach", u.needleApproach)
+                        uo.field("placement", u.placement)
+                        uo.field("position", u.position)
+                        uo.field("probe", u.probe)
+                        uo.field("sources") { w in w.array(u.sources) { $0.string($1) } }
+                        uo.field("targetPlane", u.targetPlane)
+                    }
+                }
+            }
         }
     }
 

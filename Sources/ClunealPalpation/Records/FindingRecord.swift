@@ -27,6 +27,11 @@ public struct FindingRecord: Encodable, Hashable, Sendable {
     public let urgency: Urgency
     public let redFlags: [SymptomRecord]
     public let referralMessage: String?
+    /// Caution-tier red flags: what to rule out first (the plan stands).
+    public let cautions: [CautionRecord]
+    public let cautionMessage: String?
+    /// True when the clinician recorded that the red flags were assessed.
+    public let redFlagsScreened: Bool
     public let statement: String
     public let tenderPoint: TenderPointRecord
     /// The palpation-and-measurement error every score includes (``Finding/palpationError``).
@@ -69,6 +74,9 @@ public struct FindingRecord: Encodable, Hashable, Sendable {
         urgency = finding.screening.urgency
         redFlags = finding.screening.redFlags.map(SymptomRecord.init)
         referralMessage = finding.screening.referralMessage
+        cautions = finding.screening.cautionItems.map(CautionRecord.init)
+        cautionMessage = finding.screening.cautionMessage
+        redFlagsScreened = finding.screening.screened
         statement = finding.statement
         tenderPoint = TenderPointRecord(finding.tenderPoint)
         palpationError = PalpationErrorRecord(finding.palpationError)
@@ -86,7 +94,7 @@ public struct FindingRecord: Encodable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case `case`, row, urgentReferral, urgency, redFlags, referralMessage, statement, tenderPoint, palpationError, group, bestMatch, nearestZone
+        case `case`, row, urgentReferral, urgency, redFlags, referralMessage, cautions, cautionMessage, redFlagsScreened, statement, tenderPoint, palpationError, group, bestMatch, nearestZone
         case blockSite, blockSiteWithheld, lookAlikes, candidates, symptoms, scaling, atlas, symptomCatalogue, frame, notice
     }
 
@@ -100,6 +108,9 @@ public struct FindingRecord: Encodable, Hashable, Sendable {
         try c.encode(urgency, forKey: .urgency)
         try c.encode(redFlags, forKey: .redFlags)
         try c.encode(referralMessage, forKey: .referralMessage)
+        try c.encode(cautions, forKey: .cautions)
+        try c.encode(cautionMessage, forKey: .cautionMessage)
+        try c.encode(redFlagsScreened, forKey: .redFlagsScreened)
         try c.encode(statement, forKey: .statement)
         try c.encode(tenderPoint, forKey: .tenderPoint)
         try c.encode(palpationError, forKey: .palpationError)
@@ -259,6 +270,19 @@ public struct FindingRecord: Encodable, Hashable, Sendable {
         }
     }
 
+    /// What a group of caution-tier red flags asks to rule out first.
+    public struct CautionRecord: Encodable, Hashable, Sendable {
+        public let group: SymptomGroup
+        public let ruleOut: String
+        public let symptoms: [SymptomRecord]
+
+        init(_ c: Caution) {
+            group = c.group
+            ruleOut = c.ruleOut
+            symptoms = c.symptoms.map(SymptomRecord.init)
+        }
+    }
+
     /// A look-alike pain generator near the point.
     public struct LookAlikeRecord: Encodable, Hashable, Sendable {
         public let id: String
@@ -300,8 +324,33 @@ public struct FindingRecord: Encodable, Hashable, Sendable {
             public let howToFind: String
             public let agent: String
             public let positiveResponse: String
+            /// The ultrasound technique, where the sources describe one.
+            public let ultrasound: UltrasoundRecord?
             public let derivation: String?
             public let citations: [Citation]
+        }
+
+        /// A block site's ultrasound technique, as the atlas holds it.
+        public struct UltrasoundRecord: Encodable, Hashable, Sendable {
+            public let position: String
+            public let probe: String
+            public let placement: String
+            public let targetPlane: String
+            public let depthMillimetres: Volume?
+            public let depthNote: String
+            public let needleApproach: String
+            public let sources: [String]
+
+            init(_ u: UltrasoundTechniqueEntry) {
+                position = u.position
+                probe = u.probe
+                placement = u.placement
+                targetPlane = u.targetPlane
+                depthMillimetres = u.depthMillimetres.map { Volume(min: $0.min, max: $0.max) }
+                depthNote = u.depthNote
+                needleApproach = u.needleApproach
+                sources = u.provenance.sources
+            }
         }
 
         /// The position as the atlas writes it.
@@ -351,7 +400,8 @@ public struct FindingRecord: Encodable, Hashable, Sendable {
             guide = withGuide ? Guide(
                 atlasPosition: AtlasPosition(frame: b.atlasPosition.frame, lateralMillimetres: b.atlasPosition.lateral,
                                              verticalMillimetres: b.atlasPosition.vertical),
-                howToFind: b.howToFind, agent: b.agent, positiveResponse: b.positiveResponse, derivation: b.derivation,
+                howToFind: b.howToFind, agent: b.agent, positiveResponse: b.positiveResponse,
+                ultrasound: b.ultrasound.map(UltrasoundRecord.init), derivation: b.derivation,
                 citations: b.sources.map { Guide.Citation(id: $0.id, citation: $0.citation, url: $0.URL) }) : nil
         }
     }

@@ -1,19 +1,20 @@
 import ClunealAnatomy
 
-/// How soon someone with a symptom must be seen, whatever a map says.
+/// The red-flag tier of a symptom (Finucane 2020's graded level of concern; NICE NG59;
+/// BMJ Best Practice on cauda equina).
 public enum Urgency: String, Codable, Hashable, Sendable, CaseIterable, Comparable {
     /// Not a red flag.
     case none
-    /// Cancer, infection or fracture flags: prompt medical assessment before any block.
+    /// Cancer, infection or fracture flags: rule the condition out first; the plan stands.
+    case caution
+    /// Suspected cauda equina: emergency assessment today, overriding everything.
     case urgent
-    /// Cauda equina features: emergency assessment today.
-    case emergency
 
     private var order: Int {
         switch self {
         case .none: 0
-        case .urgent: 1
-        case .emergency: 2
+        case .caution: 1
+        case .urgent: 2
         }
     }
 
@@ -31,9 +32,11 @@ public struct Symptom: Codable, Hashable, Sendable {
     /// Kebab-case id, used on the command line and in CSV files (`saddle-numbness`).
     public var id: String
     public var names: Names
-    /// True when the symptom needs medical assessment before a map is of any use.
+    /// Other words a user may type for it (lower case; matched whole, or by a unique prefix).
+    public var synonyms: [String]?
+    /// True for a red flag of either tier.
     public var redFlag: Bool
-    /// `emergency` or `urgent` for red flags, `none` otherwise.
+    /// `urgent` (suspected cauda equina) or `caution` for red flags, `none` otherwise.
     public var urgency: Urgency
     public var group: SymptomGroup
     /// What it may mean and what to do, in plain words.
@@ -81,6 +84,8 @@ public struct SymptomCatalogue: Sendable {
         if !Atlas.isValidId(document.id) { fail(.badId(document.id), root.appending("id")) }
         if document.symptoms.isEmpty { fail(.invalidValue("the catalogue lists no symptoms"), root.appending("symptoms")) }
         var index: [String: Int] = [:]
+        var wordOwner: [String: String] = [:]
+        for s in document.symptoms { wordOwner[s.id] = s.id }
         for (i, s) in document.symptoms.enumerated() {
             let path = root.appending("symptoms").appending(i)
             if !Atlas.isValidId(s.id) {
@@ -93,10 +98,23 @@ public struct SymptomCatalogue: Sendable {
             if s.names.en.allSatisfy(\.isWhitespace) { fail(.missingText("names.en"), path.appending("names").appending("en")) }
             if s.message.allSatisfy(\.isWhitespace) { fail(.missingText("message"), path.appending("message")) }
             if s.redFlag, s.urgency == .none {
-                fail(.invalidValue("a red flag must have urgency \"emergency\" or \"urgent\", not \"none\""), path.appending("urgency"))
+                fail(.invalidValue("a red flag must have urgency \"urgent\" or \"caution\", not \"none\""), path.appending("urgency"))
             }
             if !s.redFlag, s.urgency != .none {
                 fail(.invalidValue("a symptom that is not a red flag must have urgency \"none\", not \"\(s.urgency.rawValue)\""), path.appending("urgency"))
+            }
+            if s.redFlag, (s.group == .caudaEquina) != (s.urgency == .urgent) {
+                fail(.invalidValue("cauda equina red flags, and only they, are \"urgent\"; the others are \"caution\""), path.appending("urgency"))
+            }
+            for (j, word) in (s.synonyms ?? []).enumerated() {
+                let key = Self.normalised(word)
+                if key.isEmpty {
+                    fail(.missingText("synonyms"), path.appending("synonyms").appending(j))
+                } else if let owner = wordOwner[key], owner != s.id {
+                    fail(.invalidValue("the synonym \"\(word)\" is already a name of \(owner); a word must name one symptom"), path.appending("synonyms").appending(j))
+                } else {
+                    wordOwner[key] = s.id
+                }
             }
             if s.redFlag == (s.group == .ordinary) {
                 fail(.invalidValue(s.redFlag ? "a red flag cannot be in the group \"ordinary\"" : "a symptom that is not a red flag belongs to the group \"ordinary\""), path.appending("group"))
@@ -123,20 +141,17 @@ public struct SymptomCatalogue: Sendable {
 
     public func symptom(_ id: String) -> Symptom? { index[id].map { symptoms[$0] } }
 
-    /// Screens the symptoms a person reports. Names are matched after trimming, lowercasing
-    /// and reading `_` and spaces as `-`; a name the catalogue does not know is an error that
-    /// lists the known ones. A symptom given twice counts once.
-    public func screen(_ names: [String], field: String = "symptom") throws(PalpationError) -> RedFlagScreening {
+    /// Screens the symptoms a person reports. Each name is resolved by ``resolve(_:field:)``
+    /// (an id, a synonym, or a unique word or prefix); a symptom given twice counts once.
+    /// `screened` records that the clinician assessed the red flags.
+    public func screen(_ names: [String], field: String = "symptom", screened: Bool = false) throws(PalpationError) -> RedFlagScreening {
         var reported: [Symptom] = []
         var seen = Set<String>()
         for name in names {
-            let key = Self.normalised(name)
-            guard let symptom = symptom(key) else {
-                throw .unknownSymptom(field: field, name: name, known: ids)
-            }
-            if seen.insert(key).inserted { reported.append(symptom) }
+            let symptom = try resolve(name, field: field)
+            if seen.insert(symptom.id).inserted { reported.append(symptom) }
         }
-        return RedFlagScreening(reported: reported)
+        return RedFlagScreening(reported: reported, screened: screened)
     }
 
     static func normalised(_ name: String) -> String {

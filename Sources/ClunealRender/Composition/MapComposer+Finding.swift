@@ -15,6 +15,10 @@ extension MapComposer {
         if let best = finding.bestMatch { options.highlight = .item(best.siteId) }
         if finding.urgentReferral {
             options.banner = "RED FLAGS: urgent medical assessment comes first. " + (finding.screening.referralMessage ?? "")
+            // Urgent referral overrides everything: no block site is drawn.
+            options.layers.remove(.injection)
+        } else if let caution = finding.screening.cautionMessage {
+            options.banner = caution
         }
         let composer = MapComposer(model: model, options: options)
         var scene = composer.compose()

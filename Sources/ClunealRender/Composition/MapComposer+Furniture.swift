@@ -256,7 +256,7 @@ extension MapComposer {
     func addTitle(to scene: inout Scene) {
         let k = furnitureScale
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
-        scene.add(.text("title", TextLabel("Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9 * k)),
+        scene.add(.text("title", TextLabel(options.title ?? "Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9 * k)),
                                            fontSizeMm: 5.2 * k, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
         // A blank quiz map names no landmark, not even the one the frame is measured from.
@@ -419,6 +419,13 @@ extension MapComposer {
             scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .target, sizeMm: 4.2 * k, style: .fill(theme.injection))),
                       to: .legend, title: "Legend")
             text("injection", "Diagnostic block site")
+            y += 5 * k
+        }
+        if layers.contains(.ultrasound) {
+            scene.add(.path("legend-ultrasound-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 1.5 * k, width: 7 * k, height: 3 * k)),
+                            style: Style(fill: theme.injection, fillOpacity: 0.12, stroke: StrokeStyle(color: theme.text, widthMm: 0.4))),
+                      to: .legend, title: "Legend")
+            text("ultrasound", "Ultrasound probe; needle dashed")
             y += 5 * k
         }
         if layers.contains(.bone) {

@@ -29,7 +29,8 @@ public struct MapComposer: Sendable {
         var m = Self.baseMargins
         if options.banner != nil { m.top += Self.bannerHeight }
         let k = furnitureScale
-        return PageInsets(top: m.top * k, left: m.left * k, bottom: m.bottom * k, right: m.right * k)
+        return PageInsets(top: m.top * k + options.extraTopMillimetres, left: m.left * k,
+                          bottom: m.bottom * k + options.extraBottomMillimetres, right: m.right * k)
     }
 
     /// Where the title block starts, page millimetres from the top.
@@ -145,7 +146,7 @@ public struct MapComposer: Sendable {
         var layers = options.layers
         if options.isQuiz {
             // Nothing on a blank map may name or colour-code what a marker stands on.
-            layers.subtract([.zone, .injection, .label])
+            layers.subtract([.zone, .injection, .ultrasound, .label])
         }
         // Drawing order, deep to superficial: outline, grid (over the skin, under the anatomy),
         // bone, muscle, fascia, ligament, skin territories, zone, nerve, injection, labels, page
@@ -161,6 +162,7 @@ public struct MapComposer: Sendable {
         if layers.contains(.zone) { addZones(to: &scene) }
         if layers.contains(.nerve) { addNerves(to: &scene, box: box) }
         if layers.contains(.injection) { addInjectionSites(to: &scene) }
+        if layers.contains(.ultrasound) { addUltrasound(to: &scene) }
         if layers.contains(.label) && options.labels { addLabels(to: &scene) }
         if options.isQuiz { addQuizMarkers(to: &scene) }
         // Nothing drawn in the body frame may spill past the viewport into the margins (a

@@ -6,9 +6,12 @@ public struct MapOptions: Hashable, Sendable {
     /// The drawing layers a caller can switch on and off.
     public enum LayerKind: String, Hashable, Sendable, CaseIterable {
         case outline, territory, bone, fascia, ligament, muscle, nerve, zone, injection, grid, label, legend, measure
+        /// The probe footprint and needle path of each ultrasound-guided block site; off by default.
+        case ultrasound
 
-        /// What a map draws unless asked otherwise: everything but the optional skin territories.
-        public static let standard: Set<LayerKind> = Set(allCases).subtracting([.territory])
+        /// What a map draws unless asked otherwise: everything but the optional skin territories
+        /// and the ultrasound probes.
+        public static let standard: Set<LayerKind> = Set(allCases).subtracting([.territory, .ultrasound])
     }
 
     /// The part of the body a map shows.
@@ -74,6 +77,12 @@ public struct MapOptions: Hashable, Sendable {
     public var subtitle: String?
     /// A line printed above everything else, in red (a red-flag warning).
     public var banner: String?
+    /// The title instead of "Cluneal nerves: posterior view, …" (an exam chart's).
+    public var title: String?
+    /// Page room added above the map under the title (a chart's header), millimetres.
+    public var extraTopMillimetres = 0.0
+    /// Page room added below the map above the notice (a chart's table), millimetres.
+    public var extraBottomMillimetres = 0.0
     /// When not empty, the map is a blank quiz map: numbered markers, no labels, no zones or
     /// block sites, and a legend that names nothing the markers stand on.
     public var quizMarkers: [NumberedMarker] = []

@@ -58,14 +58,27 @@ enum FindingText {
         return out
     }
 
-    /// The red-flag block that must come before anything else, or "".
+    /// The red-flag block that must come before anything else (urgent tier), then the
+    /// caution tier and whether red flags were screened, or "" when nothing was reported or
+    /// recorded.
     static func redFlags(_ s: RedFlagScreening) -> String {
-        guard let headline = s.referralMessage else { return "" }
-        var out = wrap(headline) + "\n"
-        for flag in s.redFlags {
-            out += wrap("- \(flag.id) (\(flag.urgency.rawValue)): \(flag.message) [sources: \(flag.sources.joined(separator: ", "))]", indent: "  ", hanging: "    ") + "\n"
+        var out = ""
+        if let headline = s.referralMessage {
+            out += wrap(headline) + "\n"
+            for flag in s.redFlags {
+                out += wrap("- \(flag.id) (\(flag.urgency.rawValue)): \(flag.message) [sources: \(flag.sources.joined(separator: ", "))]", indent: "  ", hanging: "    ") + "\n"
+            }
         }
-        return out + "\n"
+        if let caution = s.cautionMessage {
+            out += wrap(caution) + "\n"
+            for flag in s.cautions {
+                out += wrap("- \(flag.id) (caution): \(flag.message) [sources: \(flag.sources.joined(separator: ", "))]", indent: "  ", hanging: "    ") + "\n"
+            }
+        }
+        if s.screened || !s.redFlags.isEmpty || !s.cautions.isEmpty {
+            out += "Red flags: \(s.statusWords)\n"
+        }
+        return out.isEmpty ? "" : out + "\n"
     }
 
     static func measured(_ input: TenderPointInput, output: OutputOptions) -> String {
@@ -101,13 +114,35 @@ enum FindingText {
         if let d = b.fromPSIS {
             out += "\n         = \(fromPSIS(d.dx, d.dz, side: b.side, output: output))"
         }
-        out += "\n  guidance: \(b.guidance); fidelity: \(b.fidelity.rawValue)\n"
-        out += wrap("how to find it: \(b.howToFind)", indent: "  ", hanging: "    ") + "\n"
+        out += "\n  guidance: \(b.ultrasound == nil ? "landmark" : "landmark or ultrasound"); fidelity: \(b.fidelity.rawValue)\n"
+        out += technique(b)
+        out += "  sources:\n" + b.sources.map { wrap("[\($0.id)] \($0.citation)", indent: "    ", hanging: "      ") }.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    /// The landmark technique, the ultrasound technique where one is sourced, volume, agent
+    /// and what counts as positive: the one text a block site (or a group's plan) prints.
+    static func technique(_ b: BlockSite) -> String {
+        var out = wrap("landmark technique: \(b.howToFind)", indent: "  ", hanging: "    ") + "\n"
+        if let u = b.ultrasound {
+            out += "  ultrasound technique (\(u.provenance.sources.joined(separator: ", "))):\n"
+            for (label, text) in [("position", u.position), ("probe", u.probe), ("placement", u.placement), ("target", u.targetPlane),
+                                  ("depth", depthWords(u)), ("needle", u.needleApproach)] {
+                out += wrap("\(label): \(text)", indent: "    ", hanging: "      ") + "\n"
+            }
+            if let d = u.provenance.derivation { out += wrap("how it was derived: \(d)", indent: "    ", hanging: "      ") + "\n" }
+        } else {
+            out += "  ultrasound technique: none described in the sources read; landmark only.\n"
+        }
         out += "  volume: \(volume(b.volumeMillilitres))\n"
         out += wrap("agent: \(b.agent)", indent: "  ", hanging: "    ") + "\n"
         out += wrap("positive block: \(b.positiveResponse)", indent: "  ", hanging: "    ") + "\n"
-        out += "  sources:\n" + b.sources.map { wrap("[\($0.id)] \($0.citation)", indent: "    ", hanging: "      ") }.joined(separator: "\n") + "\n"
         return out
+    }
+
+    static func depthWords(_ u: UltrasoundTechniqueEntry) -> String {
+        guard let d = u.depthMillimetres else { return u.depthNote }
+        return "\(LengthUnit.fixed(d.min / 10, 1))–\(LengthUnit.fixed(d.max / 10, 1)) cm; \(u.depthNote)"
     }
 
     static func volume(_ v: VolumeRange) -> String {

@@ -41,7 +41,11 @@ struct Locate: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var paper: PaperOptions
 
+    @Flag(help: "A short note for the record: at most 8 lines in plain clinical words (which nerve group, how typical, where to block, what to rule out).")
+    var brief = false
+
     func validate() throws {
+        if brief && (output.json || batch.casesPath != nil) { throw ValidationError("--brief is a text note for one point; drop --json or --cases.") }
         if batch.casesPath != nil {
             if !point.isEmpty {
                 throw ValidationError("--cases reads side, from, lateral and vertical from the file; drop --side, --from, --lateral and --vertical.")
@@ -95,10 +99,10 @@ struct Locate: ParsableCommand {
         do { input = try point.input() } catch { throw CLIError(.usage, error.message) }
         let model = try measurementOptions.model(for: atlas)
         let catalogue = try symptoms.catalogue(for: atlas, required: !symptoms.reported.isEmpty)
-        var screening = RedFlagScreening.none
+        var screening = RedFlagScreening.none.screened(symptoms.screened)
         if let catalogue {
             do {
-                screening = try catalogue.screen(symptoms.reported, field: "--symptom")
+                screening = try catalogue.screen(symptoms.reported, field: "--symptom", screened: symptoms.screened)
             } catch {
                 throw CLIError(error, code: .usage)
             }
@@ -110,7 +114,9 @@ struct Locate: ParsableCommand {
             throw CLIError(error)
         }
         let finding = Locator(model: model, palpationError: palpation.error(for: atlas)).locate(tenderPoint, screening: screening)
-        if output.json {
+        if brief {
+            try StandardOutput.write(BriefNote.lines(finding).joined(separator: "\n") + "\n\(Notice.text)\n")
+        } else if output.json {
             let record = FindingRecord(finding, atlas: AtlasReference(atlas), catalogue: catalogue.map { AtlasReference(id: $0.id, version: $0.version) },
                                        detail: .full(frame: BodyFrameText.short, notice: Notice.text))
             try StandardOutput.write(JSONOutput.encode(record))

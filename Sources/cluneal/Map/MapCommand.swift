@@ -55,7 +55,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Which side of the patient to draw.")
     var side: SideChoice = .both
 
-    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all but territory, the optional skin areas): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"),
+    @Option(help: ArgumentHelp("Comma-separated layers to draw (default all but territory, the optional skin areas, and ultrasound, the probe footprint and needle path of each ultrasound-guided block site): \(MapOptions.LayerKind.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"),
             transform: { try ArgumentTransforms.list($0, of: MapOptions.LayerKind.self, what: "layer") })
     var layers: [MapOptions.LayerKind]?
 

@@ -45,10 +45,13 @@ struct TenderPointOptions: ParsableArguments {
 /// `--symptom` (repeatable) and `--symptom-catalogue`.
 struct SymptomOptions: ParsableArguments {
     @Option(name: .customLong("symptom"), help: ArgumentHelp(
-        "A symptom the person reports (repeatable), e.g. --symptom buttock-pain --symptom saddle-numbness. Red flags put an urgent-referral message first.",
-        discussion: "Ids are listed in Atlas/symptoms.json; an unknown id is an error that lists them.",
-        valueName: "id"))
+        "A symptom the person reports (repeatable): an id, a synonym, or a unique word or prefix (--symptom bladder, --symptom saddle). Urgent red flags (cauda equina) put a referral first and withhold the block; caution flags say what to rule out first.",
+        discussion: "Ids and synonyms are listed in Atlas/symptoms.json; an ambiguous word lists its candidates and an unknown one suggests the nearest ids (exit 64).",
+        valueName: "word"))
     var reported: [String] = []
+
+    @Flag(name: .customLong("red-flags-screened"), help: "Record that the clinician assessed the red flags (printed and in the JSON as redFlagsScreened).")
+    var screened = false
 
     @Option(name: .customLong("symptom-catalogue"), help: ArgumentHelp(
         "Symptom catalogue to use instead of symptoms.json next to the atlas file.", valueName: "file"))
@@ -56,7 +59,7 @@ struct SymptomOptions: ParsableArguments {
 
     func validate() throws {
         if let cataloguePath, cataloguePath.isEmpty { throw ValidationError("--symptom-catalogue needs a file path, not an empty string.") }
-        if reported.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--symptom needs a symptom id, not an empty string.") }
+        if reported.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--symptom needs a symptom id or word, not an empty string.") }
     }
 
     /// The catalogue file: the given one, or symptoms.json beside the atlas.
