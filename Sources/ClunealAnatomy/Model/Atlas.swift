@@ -166,7 +166,13 @@ public enum AtlasItem: Hashable, Sendable {
         }
     }
 
+    /// The ids of the sources behind this item, each once, in the order the item names them.
     public var sourceIds: [String] {
+        var seen = Set<String>()
+        return allSourceIds.filter { seen.insert($0).inserted }
+    }
+
+    private var allSourceIds: [String] {
         switch self {
         case .landmark(let e): e.provenance.sources
         case .structure(let e): e.provenance.sources
