@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 /// Labels, grid, legend, scale bar, orientation letters, title and notice.
 extension MapComposer {

@@ -1,4 +1,5 @@
 import ClunealAnatomy
+import ClunealRender
 
 /// Colours (and, for grayscale, dash patterns) of a map. Every theme must keep the three nerve
 /// groups apart and keep text legible on its background.

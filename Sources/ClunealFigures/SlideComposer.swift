@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 /// The map as a 16:9 slide whose text reads on a projector.
 ///
