@@ -25,6 +25,8 @@ extension MapComposer {
     }
 
     static let smallTextMm = 2.6
+    /// How far along a branch its label's anchor may lie (from 0.4 of the way).
+    static let nerveLabelSpan = 0.75
 
     func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular,
                target: [Point] = [], rivals: [[Point]] = []) -> TextLabel {
@@ -47,13 +49,15 @@ extension MapComposer {
         }
     }
 
-    /// The point of `chain` (from `fraction` of the way along to its end) farthest from every
+    /// The point of `chain` (from `fraction` of the way along to `upTo`) farthest from every
     /// rival: where a leader can end with the least doubt about which line it names.
     /// Only points inside `within` are candidates when any are (a region map's crop).
-    static func clearestPoint(on chain: [Point], from fraction: Double, awayFrom rivals: [[Point]], within: Bounds? = nil) -> Point {
+    static func clearestPoint(on chain: [Point], from fraction: Double, upTo end: Double = 1, awayFrom rivals: [[Point]],
+                              within: Bounds? = nil) -> Point {
         guard chain.count > 1 else { return chain.first ?? .origin }
         let start = Int(Double(chain.count - 1) * fraction)
-        var candidates = Array(chain[start...])
+        let stop = Swift.max(start, Int(Double(chain.count - 1) * Swift.min(1, end)))
+        var candidates = Array(chain[start...stop])
         if let within {
             let shown = chain.filter { within.contains($0) }
             let later = candidates.filter { within.contains($0) }
@@ -122,13 +126,15 @@ extension MapComposer {
                                                                  weight: .bold, target: own, rivals: rivals)))
             }
         }
-        // Nerve branches where they stand clearest of the other branches, near their ends.
+        // Nerve branches where they stand clearest of the other branches along the middle of
+        // their course (not at their tips, where a reader looks for the twigs: the superior
+        // branches are named over the buttock below the crest).
         if options.layers.contains(.nerve) {
             let nerves = model.nerves.filter { onLabelSide($0.side) }
             let chains = nerves.map { Self.drawnChain($0.geometry) }
             for (i, n) in nerves.enumerated() {
                 let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
-                let at = Self.clearestPoint(on: chains[i], from: 0.4, awayFrom: rivals, within: shownBox)
+                let at = Self.clearestPoint(on: chains[i], from: 0.4, upTo: Self.nerveLabelSpan, awayFrom: rivals, within: shownBox)
                 placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
                                                             target: chains[i], rivals: rivals)))
             }
