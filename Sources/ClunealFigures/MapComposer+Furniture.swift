@@ -384,8 +384,7 @@ extension MapComposer {
         if layers.contains(.territory) {
             for group in NerveGroup.allCases {
                 scene.add(.path("legend-territory-\(group.rawValue)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
-                                style: Style(fill: theme.color(group), fillOpacity: 0.14,
-                                             stroke: StrokeStyle(color: theme.color(group), widthMm: 0.35, opacity: 0.7, dash: DashPattern([2.5, 1.2])))),
+                                style: territoryStyle(group)),
                           to: .legend, title: "Legend")
                 text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
                 y += 5 * k

@@ -360,7 +360,15 @@ public struct MapComposer: Sendable {
         return clipped.count >= 3 ? Subpath(body: clipped, closed: true) : nil
     }
 
-    /// The skin areas of the nerve groups: translucent, in the group's colour, dashed edge.
+    /// How a skin area is drawn (on the map and in its legend swatch): a light wash of the
+    /// group's colour inside a clear solid border, as the textbook maps of cutaneous
+    /// territories draw them (a dashed edge read as a vague blob).
+    func territoryStyle(_ group: NerveGroup, fade: Double = 1) -> Style {
+        let color = theme.color(group)
+        return Style(fill: color, fillOpacity: 0.13 * fade, stroke: StrokeStyle(color: color, widthMm: 0.5, opacity: 0.85 * fade))
+    }
+
+    /// The skin areas of the nerve groups: translucent, in the group's colour, solid edge.
     func addTerritories(to scene: inout Scene, box: Bounds) {
         for s in model.structures where s.entry.kind == .territory && shown(s.side) {
             guard case .polygon(let p) = s.geometry, let group = s.entry.nerve else { continue }
@@ -368,10 +376,7 @@ public struct MapComposer: Sendable {
             let fade = emphasis(group: group, ids: [s.entry.id])
             var meta = Self.metadata(kind: "territory", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
             meta["nerve"] = group.rawValue
-            let color = theme.color(group)
-            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([region]),
-                            style: Style(fill: color, fillOpacity: 0.14 * fade,
-                                         stroke: StrokeStyle(color: color, widthMm: 0.35, opacity: 0.7 * fade, dash: DashPattern([2.5, 1.2]))),
+            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([region]), style: territoryStyle(group, fade: fade),
                             title: s.entry.names.en, metadata: meta),
                       to: "territory", title: "Skin territories")
         }
