@@ -380,6 +380,11 @@ extension MapComposer {
                 text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
                 y += 5 * k
             }
+            if model.nerves.contains(where: { shown($0.side) && !twigs(of: $0).isEmpty }) {
+                swatchLine("twigs", theme.mutedText, width: 0.5, dash: nil)
+                text("twigs", "Thin: twigs into the skin (schematic)")
+                y += 5 * k
+            }
         }
         if layers.contains(.territory) {
             for group in NerveGroup.allCases {

@@ -25,6 +25,11 @@ struct NerveTwigTests {
         for group in NerveGroup.allCases {
             #expect(twigs.contains { $0.metadata["nerve"] == group.rawValue }, "\(person): no \(group) twigs")
         }
+        // The legend says what the thin lines are, and only when they are drawn.
+        #expect(scene[layer: .legend]?.items.contains { $0.id == "legend-twigs" } == true)
+        var noNerves = MapOptions()
+        noNerves.layers.remove(.nerve)
+        #expect(MapComposer(model: model, options: noNerves).compose()[layer: .legend]?.items.contains { $0.id == "legend-twigs" } == false)
         // The PFCN and its perineal branch are not cluneal branches: no twigs.
         #expect(!twigs.contains { $0.id.hasPrefix("pfcn-trunk") || $0.id.hasPrefix("icn-perineal") })
         for item in twigs {
