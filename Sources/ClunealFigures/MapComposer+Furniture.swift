@@ -25,6 +25,8 @@ extension MapComposer {
     }
 
     static let smallTextMm = 2.6
+    /// The share of a structure's drawn line that must lie in the shown part for it to be named.
+    static let labelledShare = 0.2
     /// How far along a branch its label's anchor may lie (from 0.4 of the way).
     static let nerveLabelSpan = 0.75
 
@@ -143,9 +145,12 @@ extension MapComposer {
         let structures = model.structures.filter { onLabelSide($0.side) && options.layers.contains(Self.layerKind($0.entry.kind)) }
         for s in structures {
             guard let text = s.entry.names.short else { continue }
+            let chain = Self.drawnChain(s.geometry)
+            // A structure that only grazes a region's crop is not named there (its label would
+            // hang in the margin on a long leader).
+            guard Double(chain.filter(shownBox.contains).count) >= Self.labelledShare * Double(chain.count) else { continue }
             let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
             let rivals = same.map { Self.drawnChain($0.geometry) }
-            let chain = Self.drawnChain(s.geometry)
             let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals, within: shownBox)
             placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, target: chain, rivals: rivals)))
         }

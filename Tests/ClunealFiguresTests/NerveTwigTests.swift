@@ -74,6 +74,20 @@ struct NerveTwigTests {
         }
     }
 
+    @Test("A region crop names only the structures it shows, not one that grazes its edge")
+    func cropsNameWhatTheyShow() throws {
+        let model = try MapComposerTests.model("reference")
+        func labelled(_ region: MapOptions.Region) -> Set<String> {
+            var options = MapOptions(sides: [.left])
+            options.region = region
+            return Set((MapComposer(model: model, options: options).compose()[layer: .label]?.items ?? []).map(\.id))
+        }
+        let full = labelled(.full), crest = labelled(.crest)
+        #expect(full.contains("label-sacrotuberous-ligament"))
+        #expect(!crest.contains("label-sacrotuberous-ligament"), "the crest crop shows only the ligament's upper tip")
+        #expect(crest.contains("label-iliac-crest"))
+    }
+
     @Test("A highlight keeps its trap's bones at full strength and steps the others back")
     func bonesOutsideTheTrapFade() throws {
         let model = try MapComposerTests.model("reference")
