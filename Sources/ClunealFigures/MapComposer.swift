@@ -231,10 +231,12 @@ public struct MapComposer: Sendable {
         for s in model.structures where s.entry.kind == .outline && shown(s.side) {
             guard case .polygon(let p) = s.geometry else { continue }
             guard let region = Self.smoothRegion(p.points, in: box) else { continue }
+            // The person's sex draws its own outline (atlas `bySex`): cite what was drawn.
+            let provenance = s.entry.bySex?.first { $0.sex == model.measurements.sex }?.provenance ?? s.entry.provenance
             scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([region]),
                             style: Style(fill: theme.skin, stroke: StrokeStyle(color: theme.outline, widthMm: 0.5)),
                             title: s.entry.names.en,
-                            metadata: Self.metadata(kind: "outline", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)),
+                            metadata: Self.metadata(kind: "outline", side: s.side, sources: provenance.sources, fidelity: provenance.fidelity)),
                       to: .outline, title: "Body outline")
         }
         // Line landmarks: the midline, the intercristal line, the gluteal folds.

@@ -140,7 +140,7 @@ public struct LandmarkEntry: Codable, Hashable, Sendable {
     public var bySex: [SexVariantEntry]?
 }
 
-/// A point landmark's position for one sex, with its own sourcing.
+/// A point landmark's position, or a structure's shape, for one sex, with its own sourcing.
 public struct SexVariantEntry: Codable, Hashable, Sendable {
     public var sex: Sex
     public var geometry: GeometryEntry
@@ -167,6 +167,10 @@ public struct StructureEntry: Codable, Hashable, Sendable {
     /// The nerve group whose skin area a `territory` is; required for territories (checked by
     /// the validator), absent otherwise.
     public var nerve: NerveGroup?
+    /// The structure's shape for one sex, when a source gives a difference (the body outline's
+    /// hips). Used in place of `geometry` when the person's sex is given; the same kind of
+    /// geometry as `geometry` (checked by the validator). Drawn only: no frame reads a variant.
+    public var bySex: [SexVariantEntry]?
 }
 
 /// The three cluneal nerve groups.

@@ -129,19 +129,8 @@ struct AtlasValidator {
                 }
                 geometry[e.id] = g
             }
-            var sexes = Set<Sex>()
-            for (j, variant) in (e.bySex ?? []).enumerated() {
-                let variantPath = path.appending("bySex").appending(j)
-                checkProvenance(variant.provenance, variantPath.appending("provenance"), sourceIds)
-                if !sexes.insert(variant.sex).inserted {
-                    fail(.invalidValue("sex \"\(variant.sex.rawValue)\" is given twice"), variantPath.appending("sex"))
-                }
-                guard let g = checkGeometry(variant.geometry, e.laterality, variantPath.appending("geometry")) else { continue }
-                if g.asPoint == nil || geometry[e.id]?.asPoint == nil {
-                    fail(.invalidValue("a sex-specific variant replaces a point landmark by a point"), variantPath.appending("geometry"))
-                } else {
-                    sexGeometry[variant.sex, default: [:]][e.id] = g
-                }
+            checkSexVariants(e.bySex, of: e.id, e.laterality, at: path, sourceIds, geometry, into: &sexGeometry) { variant, written in
+                variant.asPoint != nil && written.asPoint != nil ? nil : "a sex-specific variant replaces a point landmark by a point"
             }
         }
         // The crest summit (the intercristal line) lies above the PSIS: the text and the
@@ -156,6 +145,9 @@ struct AtlasValidator {
             checkNames(e.names, path)
             checkProvenance(e.provenance, path.appending("provenance"), sourceIds)
             if let g = checkGeometry(e.geometry, e.laterality, path.appending("geometry")) { geometry[e.id] = g }
+            checkSexVariants(e.bySex, of: e.id, e.laterality, at: path, sourceIds, geometry, into: &sexGeometry) { variant, written in
+                variant.kindName == written.kindName ? nil : "a sex-specific variant of a \(written.kindName) is a \(written.kindName), not a \(variant.kindName)"
+            }
             // A skin territory belongs to one nerve group; nothing else names one.
             if e.kind == .territory {
                 if e.nerve == nil { fail(.missingText("nerve"), path.appending("nerve")) }
@@ -415,6 +407,30 @@ struct AtlasValidator {
             }
         }
         return ok
+    }
+
+    /// Checks an item's `bySex` variants (each sex once, sourced, geometry valid and accepted by
+    /// `mismatch`, which returns why a variant cannot replace the written geometry) and records
+    /// the accepted ones in `sexGeometry`. One rule for landmarks and structures.
+    private mutating func checkSexVariants(_ variants: [SexVariantEntry]?, of id: String, _ laterality: Laterality, at path: JSONPath,
+                                           _ sourceIds: Set<String>, _ geometry: [String: Geometry],
+                                           into sexGeometry: inout [Sex: [String: Geometry]],
+                                           mismatch: (Geometry, Geometry) -> String?) {
+        var sexes = Set<Sex>()
+        for (j, variant) in (variants ?? []).enumerated() {
+            let variantPath = path.appending("bySex").appending(j)
+            checkProvenance(variant.provenance, variantPath.appending("provenance"), sourceIds)
+            if !sexes.insert(variant.sex).inserted {
+                fail(.invalidValue("sex \"\(variant.sex.rawValue)\" is given twice"), variantPath.appending("sex"))
+            }
+            guard let g = checkGeometry(variant.geometry, laterality, variantPath.appending("geometry")),
+                  let written = geometry[id] else { continue }
+            if let why = mismatch(g, written) {
+                fail(.invalidValue(why), variantPath.appending("geometry"))
+            } else {
+                sexGeometry[variant.sex, default: [:]][id] = g
+            }
+        }
     }
 
     private mutating func checkGeometry(_ g: GeometryEntry, _ laterality: Laterality, _ path: JSONPath) -> Geometry? {

@@ -14,7 +14,8 @@ public struct Atlas: Sendable {
     /// Geometry of every landmark, structure and nerve, by id.
     public let geometry: [String: Geometry]
     public let frames: [String: Frame]
-    /// Point landmarks placed differently for one sex (their `bySex` variants), by sex and id.
+    /// Point landmarks placed, and structures drawn, differently for one sex (their `bySex`
+    /// variants), by sex and id.
     public let sexGeometry: [Sex: [String: Geometry]]
 
     init(file: String, document: AtlasDocument, sources: [SourceEntry], geometry: [String: Geometry],
@@ -35,16 +36,22 @@ public struct Atlas: Sendable {
     public var title: String { document.title }
     public var referenceStatureMillimetres: Double { document.reference.statureMillimetres.value }
 
-    /// The geometry of a body of `sex`: ``geometry`` with that sex's landmark variants in place
-    /// (as written, when `sex` is nil). Local: only the varied landmarks move.
+    /// The geometry of a body of `sex`: ``geometry`` with that sex's landmark and structure
+    /// variants in place (as written, when `sex` is nil). Local: only the varied items change.
     public func geometry(for sex: Sex?) -> [String: Geometry] {
         guard let sex, let variants = sexGeometry[sex] else { return geometry }
         return geometry.merging(variants) { _, variant in variant }
     }
 
-    /// Ids of the landmarks placed differently for `sex`, sorted.
+    /// Ids of the landmarks placed differently for `sex`, sorted (structures drawn for the sex,
+    /// such as the body outline, locate nothing and are not listed).
     public func sexSpecificLandmarks(for sex: Sex?) -> [String] {
-        sex.flatMap { sexGeometry[$0] }.map { $0.keys.sorted() } ?? []
+        sex.flatMap { sexGeometry[$0] }.map { $0.keys.filter { landmark($0) != nil }.sorted() } ?? []
+    }
+
+    /// Ids of the structures drawn differently for `sex`, sorted.
+    public func sexSpecificStructures(for sex: Sex?) -> [String] {
+        sex.flatMap { sexGeometry[$0] }.map { $0.keys.filter { structure($0) != nil }.sorted() } ?? []
     }
 
     public func source(_ id: String) -> SourceEntry? { sourceIndex[id] }

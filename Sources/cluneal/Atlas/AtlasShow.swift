@@ -106,12 +106,15 @@ struct AtlasShow: ParsableCommand {
             if let f = item.fidelity { out += "; fidelity: \(f.rawValue)" }
             out += "\nscaling: \(model.scaling.summary)\n"
             out += describe(item, atlas: atlas)
-            if case .landmark(let e) = item {
-                for v in e.bySex ?? [] {
-                    let used = v.sex == model.measurements.sex ? " (used: --sex \(v.sex.rawValue))" : " (with --sex \(v.sex.rawValue))"
-                    let at = v.geometry.point.map { " at (\(output.formatSigned($0.x)), \(output.formatSigned($0.z)))" } ?? ""
-                    out += "for a \(v.sex == .female ? "woman" : "man")\(at)\(used): \(v.provenance.derivation ?? "")\n"
-                }
+            let variants: [SexVariantEntry] = switch item {
+            case .landmark(let e): e.bySex ?? []
+            case .structure(let e): e.bySex ?? []
+            default: []
+            }
+            for v in variants {
+                let used = v.sex == model.measurements.sex ? " (used: --sex \(v.sex.rawValue))" : " (with --sex \(v.sex.rawValue))"
+                let at = v.geometry.point.map { " at (\(output.formatSigned($0.x)), \(output.formatSigned($0.z)))" } ?? ""
+                out += "for a \(v.sex == .female ? "woman" : "man")\(at)\(used): \(v.provenance.derivation ?? "")\n"
             }
             for g in geometry {
                 let pts = g.pointsMillimetres.map { "(\(output.formatSigned($0.x)), \(output.formatSigned($0.z)))" }

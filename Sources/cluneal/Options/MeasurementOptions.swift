@@ -13,7 +13,7 @@ struct MeasurementOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stature, e.g. 172cm or 1.72m (bare numbers are cm).", valueName: "length"), transform: ArgumentTransforms.length)
     var height: Length?
 
-    @Option(help: "Sex: places the landmarks the atlas gives by sex (the ischial tuberosities) and picks the sex's palpated-crest correction.")
+    @Option(help: "Sex: places the landmarks the atlas gives by sex (the ischial tuberosities), draws that sex's body outline and picks the sex's palpated-crest correction.")
     var sex: Sex?
 
     @Option(name: .customLong("psis-from-midline"), parsing: .unconditional, help: ArgumentHelp("Distance from the midline to the PSIS dimple, e.g. 4.2cm.", valueName: "length"), transform: ArgumentTransforms.length)
