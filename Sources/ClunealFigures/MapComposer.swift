@@ -59,7 +59,8 @@ public struct MapComposer: Sendable {
         let sides = Set(options.sides)
         // Trimmed to what the anatomy needs: the height of the nerves, bones and point
         // landmarks (not the skin outline or the long fascia and muscle sheets above, which the
-        // map cuts off); the width of everything but the outline.
+        // map cuts off); the width of everything, the skin outline within that height included
+        // (the hips are not cut off, whichever sex's outline is drawn).
         var tall: [Point] = [], wide: [Point] = []
         let structures = model.structures.filter { $0.entry.kind != .outline }
         for s in structures where shown(s.side) {
@@ -72,6 +73,9 @@ public struct MapComposer: Sendable {
             tall.append(p)
         }
         var heights = Bounds(tall) ?? Bounds(min: Point(-200, -250), max: Point(200, 200))
+        for s in model.structures where s.entry.kind == .outline && shown(s.side) {
+            wide += s.geometry.points.filter { (heights.min.z ... heights.max.z).contains($0.z) }
+        }
         var widths = Bounds(wide + tall) ?? heights
         if let group = options.region.group, let frame = regionFrame(group, sides: sides) {
             heights = frame

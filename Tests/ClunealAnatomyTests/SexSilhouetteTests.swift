@@ -103,3 +103,40 @@ struct SexSilhouetteTests {
         #expect(atlas.sexSpecificLandmarks(for: .female) == ["ischial-tuberosity"])
     }
 }
+
+/// Skin areas, bones, muscles, fascia, ligaments and nerves are drawn under the skin: inside
+/// the body outline of either sex (and the mixed one), for the reference body and every
+/// sample person.
+@Suite("The outline of each sex encloses the anatomy")
+struct OutlineEnclosesAnatomyTests {
+    static let people = ["reference", "petite-woman.json", "tall-man.json", "palpated.json"]
+    /// Millimetres a drawn curve may stray past the outline (flattening and rounding).
+    static let tolerance = 0.5
+
+    @Test(arguments: people, [Sex?.none, .female, .male])
+    func everythingDrawnLiesInsideTheSkin(person: String, sex: Sex?) throws {
+        let atlas = try TestFiles.defaultAtlas()
+        var m = Measurements()
+        if person != "reference" {
+            let url = TestFiles.root.appendingPathComponent("Samples/measurements").appendingPathComponent(person)
+            m = try Measurements.decode(TestFiles.input(url))
+        }
+        m.sex = sex
+        let model = try BodyModel(atlas: atlas, measurements: m)
+        let placed = try #require(model.structures.first { $0.entry.kind == .outline })
+        let skin = try #require(Polygon(SmoothCurve.flattened(through: placed.geometry.points, closed: true, tolerance: 0.1)))
+        var checked = 0
+        for s in model.structures where s.entry.kind != .outline {
+            guard case .polygon(let p) = s.geometry else { continue }
+            let curve = SmoothCurve.flattened(through: p.points, closed: true, tolerance: 0.1)
+            let outside = curve.filter { !skin.contains($0) && skin.distance(to: $0) > Self.tolerance }
+            #expect(outside.isEmpty, "\(person) \(sex?.rawValue ?? "mixed"): \(s.entry.id) \(s.side?.rawValue ?? "") leaves the skin at \(outside.first.map { "\($0)" } ?? "")")
+            checked += 1
+        }
+        for n in model.nerves {
+            let outside = n.geometry.points.filter { !skin.contains($0) && skin.distance(to: $0) > Self.tolerance }
+            #expect(outside.isEmpty, "\(person): \(n.entry.id) leaves the skin")
+        }
+        #expect(checked >= 20)
+    }
+}
