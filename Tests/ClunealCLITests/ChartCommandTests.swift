@@ -48,6 +48,33 @@ struct ChartCommandTests {
         }
     }
 
+    @Test func oneChartGoesToEveryOutputNamed() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("chart.png"), svg = dir.appendingPathComponent("chart.svg")
+        let r = try CLIRunner.run(["chart", "Samples/exam.json", "-o", png.path, "-o", svg.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: png.path), "the first -o is written too, not dropped for the last")
+        #expect(FileManager.default.fileExists(atPath: svg.path))
+        let image = try PNGDecoder.decode([UInt8](try Data(contentsOf: png)))
+        #expect(image.width > 1000)
+        // One file named twice is refused before anything is written.
+        let twice = try CLIRunner.run(["chart", "Samples/exam.json", "-o", png.path, "-o", "\(dir.path)/./chart.png"])
+        #expect(twice.status == 73, "\(twice.stderr)")
+        #expect(twice.stderr.contains("same file"))
+    }
+
+    @Test(arguments: [["atlas", "sources"], ["locate", "--cases", "Samples/cases.csv"]])
+    func aCommandWritingOneFileRefusesTwoOutputs(command: [String]) throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.out"), b = dir.appendingPathComponent("b.out")
+        let r = try CLIRunner.run(command + ["-o", a.path, "-o", b.path])
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("--output was given 2 times"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: a.path) && !FileManager.default.fileExists(atPath: b.path))
+    }
+
     @Test func jsonGivesEveryFindingAsLocatePrintsItWithPatientAndDate() throws {
         let r = try CLIRunner.run(["chart", "Samples/exam.json", "--json"])
         #expect(r.status == 0, "\(r.stderr)")

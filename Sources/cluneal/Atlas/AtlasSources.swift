@@ -25,7 +25,9 @@ struct AtlasSources: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
         "Write to this file (atomically) instead of standard output (-, the default).", valueName: "file"))
-    var outputPath: OutputTarget?
+    var outputs: [OutputTarget] = []
+    /// The one file `-o` names (``OutputTarget/single(_:)`` refuses a repeat in `validate()`).
+    var outputPath: OutputTarget? { outputs.first }
 
     struct Cited: Encodable {
         var source: SourceEntry
@@ -35,7 +37,9 @@ struct AtlasSources: ParsableCommand {
 
     func validate() throws {
         if json, let format { throw ValidationError("--json and --format \(format.rawValue) cannot be used together: --format csl-json is the bibliography as JSON.") }
-        if let outputPath, outputPath.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+        if let outputPath = try OutputTarget.single(outputs), outputPath.argument.isEmpty {
+            throw ValidationError("--output needs a file path, not an empty string.")
+        }
     }
 
     func run() throws {

@@ -29,8 +29,8 @@ struct Chart: ParsableCommand {
     @Argument(help: ArgumentHelp("The exam file (JSON).", valueName: "exam.json"))
     var examPath: String
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Draw the chart to this file (.png, .svg or .pdf; --paper a4 --fit prints it on one sheet).", valueName: "file"))
-    var outputPath: OutputTarget?
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Draw the chart to this file (.png, .svg or .pdf; repeat to write several from one chart; --paper a4 --fit prints it on one sheet).", valueName: "file"))
+    var outputs: [OutputTarget] = []
 
     @Flag(help: "At most 8 lines per point in plain clinical words, for the record.")
     var brief = false
@@ -48,17 +48,17 @@ struct Chart: ParsableCommand {
             throw ValidationError("--symptom and --red-flags-screened are for locate; an exam file has its own symptoms and redFlagsScreened.")
         }
         if brief && output.json { throw ValidationError("--brief is a text note; drop --json or --brief.") }
-        if let outputPath {
-            if outputPath.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
-            let ext = URL(fileURLWithPath: outputPath.argument).pathExtension.lowercased()
+        for target in outputs {
+            if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+            let ext = URL(fileURLWithPath: target.argument).pathExtension.lowercased()
             guard ext == "png" || ext == "svg" || ext == "pdf" else {
-                throw ValidationError("--output \(outputPath): the chart is written as .png, .svg or .pdf.")
+                throw ValidationError("--output \(target): the chart is written as .png, .svg or .pdf.")
             }
         }
         if paper.paper != nil {
-            guard let outputPath else { throw ValidationError("--paper needs the chart: -o FILE.pdf.") }
+            guard !outputs.isEmpty else { throw ValidationError("--paper needs the chart: -o FILE.pdf.") }
             if paper.paper == .slide { throw ValidationError("--paper slide is for `cluneal map`; a chart prints with --paper a4 --fit or --tile.") }
-            try paper.validate(outputs: [outputPath], isHandout: false)
+            try paper.validate(outputs: outputs, isHandout: false)
         }
     }
 
@@ -68,9 +68,10 @@ struct Chart: ParsableCommand {
 
     private func execute() throws(CLIError) {
         let atlas = try atlasOptions.load()
-        // The chart's file is checked before any work; it can never be the exam or an atlas file.
+        // The chart's files are checked before any work; none can be the exam, an atlas file or
+        // another of them.
         let inputs = [examPath, symptoms.cataloguePath(for: atlas)] + AtlasFiles.inputPaths(of: atlas)
-        let chartFile = try outputPath.map { target throws(CLIError) in try OutputFiles.resolve([target], inputs: inputs)[0] }
+        let chartFiles = outputs.isEmpty ? [] : try OutputFiles.resolve(outputs, inputs: inputs)
         let exam: Exam
         do {
             exam = try Exam.load(AtlasInput(file: examPath, bytes: try FileIO.read(examPath, what: "exam")))
@@ -99,16 +100,16 @@ struct Chart: ParsableCommand {
         } else {
             try StandardOutput.write(text(exam: exam, findings: findings, screening: screening, model: model, atlas: atlas))
         }
-        if let chartFile {
+        if !chartFiles.isEmpty {
             var scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model)
             // A chart fitted onto a smaller sheet grows its text as the map's labels do.
             if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
                 scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model, printScale: plan.scale)
             }
             let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-            let rendered = try MapOutput.render(scene, model: model, to: [chartFile.target], pxPerMm: 4, compression: .fast, command: command,
+            let rendered = try MapOutput.render(scene, model: model, to: chartFiles.map(\.target), pxPerMm: 4, compression: .fast, command: command,
                                                 layout: paper.layout)
-            try OutputFiles.write(zip([chartFile], rendered.map(\.1)).map { ($0, $1) })
+            try OutputFiles.write(zip(chartFiles, rendered.map(\.1)).map { ($0, $1) })
             for (target, bytes) in rendered {
                 StandardError.write("wrote \(target) (the exam chart: \(MapOutput.describe(target, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
             }

@@ -94,7 +94,9 @@ struct BatchOptions: ParsableArguments {
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
         "With --cases: write the results to this file (atomically; - is standard output, the default) instead of standard output. For one point: draw the map with the point, its zones and the nearest path (.png, .svg or .pdf).", valueName: "file"))
-    var outputPath: OutputTarget?
+    var outputs: [OutputTarget] = []
+    /// The one file `-o` names (``OutputTarget/single(_:)`` refuses a repeat in `validate()`).
+    var outputPath: OutputTarget? { outputs.first }
 
     enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
         case jsonl, csv
@@ -102,6 +104,8 @@ struct BatchOptions: ParsableArguments {
 
     func validate() throws {
         if let casesPath, casesPath.isEmpty { throw ValidationError("--cases needs a file path, not an empty string.") }
-        if let outputPath, outputPath.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
+        if let outputPath = try OutputTarget.single(outputs), outputPath.argument.isEmpty {
+            throw ValidationError("--output needs a file path, not an empty string.")
+        }
     }
 }

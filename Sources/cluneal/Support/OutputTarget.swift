@@ -25,4 +25,11 @@ struct OutputTarget: Hashable, Sendable, ExpressibleByArgument, CustomStringConv
     }
 
     static var defaultCompletionKind: CompletionKind { .file() }
+
+    /// The one file of a command that writes one file: `-o` given twice is refused, naming
+    /// both, instead of the parser silently keeping the last.
+    static func single(_ targets: [OutputTarget]) throws(ValidationError) -> OutputTarget? {
+        guard targets.count > 1 else { return targets.first }
+        throw ValidationError("--output was given \(targets.count) times (\(targets.map(\.description).joined(separator: ", "))); this command writes one file: give -o once.")
+    }
 }
