@@ -32,7 +32,14 @@ public struct Locator: Sendable {
             right = SideTable(model: model, side: .right, error: palpationError)
             blockSites = [left, right].enumerated().map { k, t in
                 let side: Side = k == 0 ? .left : .right
-                return t.zones.map { BlockSite(site: $0.site.id, side: side, model: model) }
+                // One block site per entrapment site (several zones share one).
+                var bySite: [String: BlockSite?] = [:]
+                return t.zones.map { z in
+                    if let known = bySite[z.site.id] { return known }
+                    let b = BlockSite(site: z.site.id, side: side, model: model)
+                    bySite[z.site.id] = b
+                    return b
+                }
             }
         }
     }
