@@ -75,11 +75,14 @@ struct LeanBodyTests {
 
     @Test(arguments: cases)
     func aLeanLocatorWritesTheSameRecords(c: MeasurementCase) throws {
-        let atlas = try Fixture.get().atlas
+        let fixture = try Fixture.get()
+        let atlas = fixture.atlas
         let whole = Locator(model: try BodyModel(atlas: atlas, measurements: c.measurements))
-        let lean = Locator(model: try BodyModel(atlas: atlas, measurements: c.measurements, anatomy: .forLocating))
+        // A batch row's body: lean, block sites placed when asked.
+        let lean = Locator(model: try BodyModel(atlas: atlas, measurements: c.measurements, anatomy: .forLocating), preparation: .forOnePoint)
+        let screenings = [RedFlagScreening.none, try fixture.catalogue.screen(["saddle-numbness"]), try fixture.catalogue.screen(["buttock-pain"])]
         let reference = AtlasReference(atlas)
-        var compared = 0
+        var compared = 0, withBlock = 0
         for side in Side.allCases {
             for frame in InputFrame.allCases {
                 for lateral in stride(from: 10.0, through: 130, by: 30) {
@@ -91,10 +94,12 @@ struct LeanBodyTests {
                         guard case .success(let point) = a else { continue }
                         for ranking in [Locator.Ranking.all, .bestAndNearest] {
                             var bufferA = LocatorBuffer(), bufferB = LocatorBuffer()
-                            let fa = whole.locate(point, screening: .none, buffer: &bufferA, ranking: ranking)
-                            let fb = lean.locate(point, screening: .none, buffer: &bufferB, ranking: ranking)
+                            let screening = screenings[compared % screenings.count]
+                            let fa = whole.locate(point, screening: screening, buffer: &bufferA, ranking: ranking)
+                            let fb = lean.locate(point, screening: screening, buffer: &bufferB, ranking: ranking)
                             #expect(FindingRecord(fa, atlas: reference, catalogue: nil, detail: .full(frame: "f", notice: "n"))
                                     == FindingRecord(fb, atlas: reference, catalogue: nil, detail: .full(frame: "f", notice: "n")))
+                            if fa.blockSite != nil { withBlock += 1 }
                         }
                         compared += 1
                     }
@@ -102,6 +107,7 @@ struct LeanBodyTests {
             }
         }
         #expect(compared > 100)
+        #expect(withBlock > 10)
     }
 
     /// The placement rule as it was before the cache: every zone, block site and look-alike

@@ -34,8 +34,8 @@ struct BatchRunner {
         let locator: Locator
         let scaling: ScalingRecord
 
-        init(model: BodyModel, palpationError: PalpationUncertainty) {
-            locator = Locator(model: model, palpationError: palpationError)
+        init(model: BodyModel, palpationError: PalpationUncertainty, preparation: Locator.Preparation) {
+            locator = Locator(model: model, palpationError: palpationError, preparation: preparation)
             scaling = ScalingRecord(model.scaling)
         }
     }
@@ -138,7 +138,7 @@ struct BatchRunner {
             let wanted = uses.filter { $0.value > 1 && cache.body(for: $0.key) == nil }.map(\.key).prefix(Self.bodyCacheLimit)
             let wantedList = Array(wanted)
             let placed: [Result<Body, MeasurementError>] = Parallel.map(count: wantedList.count) { k in
-                Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: wantedList[k], anatomy: .forLocating), palpationError: palpationError) }
+                Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: wantedList[k], anatomy: .forLocating), palpationError: palpationError, preparation: .forManyPoints) }
             }
             for (m, b) in zip(wantedList, placed) { cache.insert(m, b) }
             var shared: [Measurements: Result<Body, MeasurementError>] = [:]
@@ -222,7 +222,7 @@ struct BatchRunner {
                     if let b = bodies[r.measurements] ?? local[r.measurements] {
                         body = b
                     } else {
-                        body = Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: r.measurements, anatomy: .forLocating), palpationError: palpationError) }
+                        body = Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: r.measurements, anatomy: .forLocating), palpationError: palpationError, preparation: .forOnePoint) }
                         if local.count >= 8 { local.removeAll(keepingCapacity: true) }
                         local[r.measurements] = body
                     }
