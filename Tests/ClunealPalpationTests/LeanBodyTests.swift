@@ -48,17 +48,22 @@ struct LeanBodyTests {
         #expect(lean.zones == whole.zones)
         #expect(lean.injectionSites == whole.injectionSites)
         #expect(lean.lookAlikes == whole.lookAlikes)
-        #expect(lean.landmarks == whole.landmarks)
         #expect(lean.nerves == whole.nerves)
         #expect(lean.scaling == whole.scaling)
-        #expect(lean.resolver.points == whole.resolver.points)
-        // Every curve a frame is measured along, and nothing else, among the structures.
-        let frameCurves = Set(atlas.frames.values.compactMap(\.curve))
-        #expect(Set(lean.structures.map(\.entry.id)) == frameCurves)
+        // Every landmark and curve a frame is measured from or along, and the PSIS, placed as
+        // the whole model places them; nothing else.
+        let items = BodyModel.locatingItems(atlas)
+        #expect(items.isSuperset(of: ["psis", "iliac-crest", "ischial-tuberosity", "gluteus-maximus-lower-border"]))
+        #expect(lean.landmarks == whole.landmarks.filter { items.contains($0.entry.id) })
+        #expect(lean.structures == whole.structures.filter { items.contains($0.entry.id) })
+        #expect(Set(lean.landmarks.map(\.entry.id) + lean.structures.map(\.entry.id)) == items)
         for side in Side.allCases {
-            for id in frameCurves { #expect(lean.resolver.curves[side]?[id] == whole.resolver.curves[side]?[id]) }
+            for id in items {
+                #expect(lean.resolver.curves[side]?[id] == whole.resolver.curves[side]?[id])
+                #expect(lean.resolver.points[side]?[id] == whole.resolver.points[side]?[id])
+            }
         }
-        #expect(whole.structures.count > lean.structures.count)
+        #expect(whole.structures.count > lean.structures.count && whole.landmarks.count > lean.landmarks.count)
     }
 
     @Test(arguments: cases)

@@ -11,10 +11,11 @@ public struct BodyModel: Sendable {
     public enum Anatomy: Hashable, Sendable {
         /// Every landmark, structure and nerve: for maps, walks and everything drawn.
         case whole
-        /// What locating a tender point reads: every landmark and nerve, and of the structures
-        /// only the curves that frames are measured along (the iliac crest...). Zones, block
-        /// sites and look-alikes are placed in full either way, by the same rule. For batches,
-        /// where placing every muscle outline of a body used by one row would dominate.
+        /// What locating a tender point reads: every nerve, and of the landmarks and structures
+        /// only those frames are measured from or along (``locatingItems(_:)``: the PSIS, the
+        /// iliac crest...). Zones, block sites and look-alikes are placed in full either way, by
+        /// the same rule. For batches, where placing every muscle outline of a body used by
+        /// one row would dominate.
         case forLocating
     }
 
@@ -66,13 +67,14 @@ public struct BodyModel: Sendable {
             }
             return out
         }
-        landmarks = placeAll(atlas.document.landmarks, \.laterality, \.id)
         switch anatomy {
         case .whole:
+            landmarks = placeAll(atlas.document.landmarks, \.laterality, \.id)
             structures = placeAll(atlas.document.structures, \.laterality, \.id)
         case .forLocating:
-            let curves = Set(atlas.frames.values.compactMap(\.curve))
-            structures = placeAll(atlas.document.structures.filter { curves.contains($0.id) }, \.laterality, \.id)
+            let frames = Self.locatingItems(atlas)
+            landmarks = placeAll(atlas.document.landmarks.filter { frames.contains($0.id) }, \.laterality, \.id)
+            structures = placeAll(atlas.document.structures.filter { frames.contains($0.id) }, \.laterality, \.id)
         }
         nerves = placeAll(atlas.document.nerves, \.laterality, \.id)
 
@@ -91,6 +93,12 @@ public struct BodyModel: Sendable {
             }
         }
         resolver = FrameResolver(frames: atlas.frames, points: points, curves: curves)
+    }
+
+    /// The landmarks and curves a ``Anatomy/forLocating`` model places: every one a frame is
+    /// measured from or along, and the PSIS (block sites are given from it).
+    public static func locatingItems(_ atlas: Atlas) -> Set<String> {
+        Set(atlas.frames.values.flatMap { [$0.landmark, $0.curve].compactMap { $0 } } + [WellKnownId.psis.id])
     }
 
     /// A point landmark on one side (midline landmarks ignore the side).

@@ -24,8 +24,7 @@ public struct ReferencePlacement: Sendable {
     }
 
     struct Zone: Sendable {
-        let entry: ZoneEntry
-        let site: EntrapmentSiteEntry
+        let item: PlacedZone.Item
         let side: Side
         let centre: Point
         let lateral: Step
@@ -72,12 +71,13 @@ public struct ReferencePlacement: Sendable {
         var zones: [Zone] = []
         for z in document.zones {
             guard let site = document.entrapmentSites.first(where: { $0.id == z.site }) else { continue }
+            let item = PlacedZone.Item(entry: z, site: site)
             for side in sides(z.laterality) {
                 let position = FramePosition(frame: z.frame, lateral: z.lateral.mean, vertical: z.vertical.mean)
                 guard let centre = try? reference.place(position, side: side),
                       let lateral = step(position, side, lateral: 1, vertical: 0),
                       let vertical = step(position, side, lateral: 0, vertical: 1) else { continue }
-                zones.append(Zone(entry: z, site: site, side: side, centre: centre.point, lateral: lateral, vertical: vertical,
+                zones.append(Zone(item: item, side: side, centre: centre.point, lateral: lateral, vertical: vertical,
                                   isDefault: site.defaultZone == z.id))
             }
         }
@@ -98,8 +98,8 @@ public struct ReferencePlacement: Sendable {
     public func zones(by warp: BodyWarp) -> [PlacedZone] {
         zones.map { z in
             let lateral = z.lateral.displacement(by: warp), vertical = z.vertical.displacement(by: warp)
-            return PlacedZone(entry: z.entry, site: z.site, side: z.side, centre: warp.apply(z.centre),
-                              lateralStep: lateral * z.entry.lateral.sd, verticalStep: vertical * z.entry.vertical.sd,
+            return PlacedZone(item: z.item, side: z.side, centre: warp.apply(z.centre),
+                              lateralStep: lateral * z.item.entry.lateral.sd, verticalStep: vertical * z.item.entry.vertical.sd,
                               isDefault: z.isDefault)
         }
     }

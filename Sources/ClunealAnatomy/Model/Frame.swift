@@ -31,6 +31,14 @@ public struct Frame: Hashable, Sendable {
         }
     }
 
+    /// The point landmark the frame is measured from, if any.
+    public var landmark: String? {
+        switch kind {
+        case .body, .curveHeight: nil
+        case .landmark(let l), .curveArc(_, let l), .curveFromLandmark(_, let l): l
+        }
+    }
+
     /// The names accepted in the `kind` field of a frame entry.
     public static let kindNames = ["body", "landmark", "curveHeight", "curveArc", "curveFromLandmark"]
 }
