@@ -96,10 +96,9 @@ public struct BodyModel: Sendable {
     }
 
     /// The landmarks and curves a ``Anatomy/forLocating`` model places: every one a frame is
-    /// measured from or along, and the PSIS (block sites are given from it).
-    public static func locatingItems(_ atlas: Atlas) -> Set<String> {
-        Set(atlas.frames.values.flatMap { [$0.landmark, $0.curve].compactMap { $0 } } + [WellKnownId.psis.id])
-    }
+    /// measured from or along, and the PSIS (block sites are given from it). The atlas works
+    /// the set out once.
+    public static func locatingItems(_ atlas: Atlas) -> Set<String> { atlas.locatingItems }
 
     /// A point landmark on one side (midline landmarks ignore the side).
     public func point(ofLandmark id: String, side: Side) -> Point? {

@@ -19,9 +19,10 @@ public struct Placed<Entry: Hashable & Sendable>: Hashable, Sendable {
 public struct PlacedZone: Hashable, Sendable {
     /// The atlas entry and its site, shared by every body the zone is placed on (copying a
     /// placed zone then copies one reference, not every string of two entries).
-    private let item: Item
-    public var entry: ZoneEntry { item.entry }
-    public var site: EntrapmentSiteEntry { item.site }
+    @usableFromInline let item: Item
+    /// Inlinable, so that reading one field of the entry does not copy the whole entry.
+    @inlinable public var entry: ZoneEntry { item.entry }
+    @inlinable public var site: EntrapmentSiteEntry { item.site }
     public let side: Side
     /// Mean position, millimetres.
     public let centre: Point
@@ -33,9 +34,9 @@ public struct PlacedZone: Hashable, Sendable {
     public let isDefault: Bool
 
     /// A zone's atlas entry with its entrapment site.
-    final class Item: Sendable {
-        let entry: ZoneEntry
-        let site: EntrapmentSiteEntry
+    @usableFromInline final class Item: Sendable {
+        @usableFromInline let entry: ZoneEntry
+        @usableFromInline let site: EntrapmentSiteEntry
 
         init(entry: ZoneEntry, site: EntrapmentSiteEntry) {
             self.entry = entry

@@ -32,7 +32,12 @@ public struct Atlas: Sendable {
             bySex[sex] = ReferencePlacement(document: document, geometry: geometry.merging(variants) { _, variant in variant }, frames: frames)
         }
         sexReferencePlacement = bySex
+        locatingItems = Set(frames.values.flatMap { [$0.landmark, $0.curve].compactMap { $0 } } + [WellKnownId.psis.id])
     }
+
+    /// The landmarks and curves frames are measured from or along, and the PSIS: what a
+    /// ``BodyModel/Anatomy/forLocating`` model places (``BodyModel/locatingItems(_:)``).
+    let locatingItems: Set<String>
 
     private let sourceIndex: [String: SourceEntry]
     /// Zones, block sites and look-alikes on the reference body as written, and per sex with
