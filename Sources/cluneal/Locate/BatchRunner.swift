@@ -33,10 +33,13 @@ struct BatchRunner {
     final class Body: Sendable {
         let locator: Locator
         let scaling: ScalingRecord
+        /// The scaling record's JSON, encoded once for all the body's rows.
+        let scalingJSON: FindingRecord.EncodedScaling
 
         init(model: BodyModel, palpationError: PalpationUncertainty, preparation: Locator.Preparation) {
             locator = Locator(model: model, palpationError: palpationError, preparation: preparation)
             scaling = ScalingRecord(model.scaling)
+            scalingJSON = FindingRecord.EncodedScaling(scaling)
         }
     }
 
@@ -214,6 +217,7 @@ struct BatchRunner {
             for request in requests {
                 result.rows += 1
                 let outcome: Result<FindingRecord, CaseError>
+                var scalingJSON: FindingRecord.EncodedScaling?
                 switch request {
                 case .failure(let e):
                     outcome = .failure(e)
@@ -227,9 +231,10 @@ struct BatchRunner {
                         local[r.measurements] = body
                     }
                     outcome = record(r, body: body, buffer: &buffer)
+                    if case .success(let b) = body { scalingJSON = b.scalingJSON }
                 }
                 switch (outcome, format) {
-                case (.success(let record), .jsonl): record.writeJSONLine(into: &json)
+                case (.success(let record), .jsonl): record.writeJSONLine(into: &json, scaling: scalingJSON)
                 case (.success(let record), .csv): record.writeCSVLine(into: &csv)
                 case (.failure(let e), _):
                     result.failures += 1
