@@ -20,7 +20,8 @@ public struct BodyModel: Sendable {
     }
 
     public let atlas: Atlas
-    /// The drawn anatomy this model holds (``structures`` is partial for ``Anatomy/forLocating``).
+    /// The drawn anatomy this model holds (``landmarks`` and ``structures`` are partial for
+    /// ``Anatomy/forLocating``).
     public let anatomy: Anatomy
     public let measurements: Measurements
     public let scaling: Scaling
