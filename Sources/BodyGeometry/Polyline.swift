@@ -25,7 +25,7 @@ public struct Polyline: Hashable, Sendable {
     /// starts. Arc length counts every step between points, degenerate ones included, so it
     /// agrees with ``length``.
     public var segments: [(segment: Segment, startArcLength: Double)] {
-        var result: [(Segment, Double)] = []
+        var result: [(segment: Segment, startArcLength: Double)] = []
         var s = 0.0
         for (a, b) in zip(points, points.dropFirst()) {
             if let seg = Segment(a, b) { result.append((seg, s)) }
@@ -46,12 +46,18 @@ public struct Polyline: Hashable, Sendable {
 
     public func closestPoint(to p: Point) -> ClosestPoint {
         var best = ClosestPoint(point: start, distance: start.distance(to: p), arcLength: 0, segmentIndex: 0)
-        for (index, item) in segments.enumerated() {
-            let c = item.segment.closestPoint(to: p)
-            if c.distance < best.distance {
-                best = ClosestPoint(point: c.point, distance: c.distance,
-                                    arcLength: item.startArcLength + c.arcLength, segmentIndex: index)
+        // The walk of ``segments`` without building it (a locator asks this once per row).
+        var arcLength = 0.0, index = 0
+        for i in 0..<(points.count - 1) {
+            let a = points[i], b = points[i + 1]
+            if let segment = Segment(a, b) {
+                let c = segment.closestPoint(to: p)
+                if c.distance < best.distance {
+                    best = ClosestPoint(point: c.point, distance: c.distance, arcLength: arcLength + c.arcLength, segmentIndex: index)
+                }
+                index += 1
             }
+            arcLength += a.distance(to: b)
         }
         return best
     }

@@ -140,6 +140,14 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
     /// and the same Jacobian (derivative) there. Its linear part is the analytic Jacobian,
     /// dimensionless.
     public func linearization(at p: Point) -> AffineMap {
+        let linear = jacobian(at: p)
+        let image = apply(p), moved = linear.apply(p)
+        return AffineMap(a: linear.a, b: linear.b, c: linear.c, d: linear.d,
+                               tx: image.x - moved.x, tz: image.z - moved.z)
+    }
+
+    /// The analytic Jacobian at `p` as a linear map (no translation), dimensionless.
+    private func jacobian(at p: Point) -> AffineMap {
         let q = normalized(p)
         // ∇U = (2 log r + 1)(q − qᵢ) = (log r² + 1)(q − qᵢ), and 0 at r = 0.
         var jxx = normalizedAffine.a, jxz = normalizedAffine.b
@@ -153,15 +161,12 @@ public struct ThinPlateSpline: Hashable, Sendable, PlanarWarp {
             jzx += weight.dz * g * d.dx; jzz += weight.dz * g * d.dz
         }
         // d/dp = (1/unit)·d/dq.
-        let linear = AffineMap(a: jxx / unit, b: jxz / unit, c: jzx / unit, d: jzz / unit,
-                                     tx: 0, tz: 0)
-        let image = apply(p), moved = linear.apply(p)
-        return AffineMap(a: linear.a, b: linear.b, c: linear.c, d: linear.d,
-                               tx: image.x - moved.x, tz: image.z - moved.z)
+        return AffineMap(a: jxx / unit, b: jxz / unit, c: jzx / unit, d: jzz / unit, tx: 0, tz: 0)
     }
 
-    /// The square root of the absolute determinant of the analytic Jacobian at `p`.
-    public func localScale(at p: Point) -> Double { linearization(at: p).localScale(at: p) }
+    /// The square root of the absolute determinant of the analytic Jacobian at `p` (the
+    /// translation of ``linearization(at:)`` does not enter, so the image is not computed).
+    public func localScale(at p: Point) -> Double { jacobian(at: p).localScale(at: p) }
 
     /// The affine part of the decomposition in the type's documentation, with U measured in
     /// millimetres.

@@ -26,6 +26,10 @@ struct Cluneal: ParsableCommand {
     /// (`cluneal: error: …`) and a sysexits code: a usage problem found by the argument parser
     /// 64, anything not foreseen 70. Help and the version go to stdout with 0.
     static func main() {
+        if let problem = HelpTopic.problem(Array(CommandLine.arguments.dropFirst())) {
+            ErrorLine.write(problem)
+            Foundation.exit(CLIError.Code.usage.rawValue)
+        }
         let status: Int32
         do {
             var command = try parseAsRoot()

@@ -104,6 +104,8 @@ struct ThinPlateSplineTests {
             #expect(isClose(linear.b, dz.dx, 1e-6) && isClose(linear.d, dz.dz, 1e-6))
             #expect(isClose(linear.apply(p), spline.apply(p), 1e-9))
             #expect(isClose(spline.localScale(at: p), numerical, 1e-6))
+            // The local scale reads the Jacobian alone: exactly the linearization's.
+            #expect(spline.localScale(at: p) == linear.localScale(at: p))
         }
         // The bend stretches: the local scale is not the same everywhere.
         #expect(abs(spline.localScale(at: Point(-150, -150)) - spline.localScale(at: Point(150, 150))) > 0.01)

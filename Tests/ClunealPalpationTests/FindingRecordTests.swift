@@ -33,6 +33,15 @@ struct FindingRecordTests {
                 r.writeJSONLine(into: &fast)
                 let expected = [UInt8](try Self.encoder().encode(r)) + [0x0A]
                 #expect(fast.bytes == expected, "\(request.caseId): \(String(decoding: fast.bytes, as: UTF8.self)) vs \(String(decoding: expected, as: UTF8.self))")
+                // A batch copies in its body's scaling encoded once: the same bytes; a scaling
+                // encoded for another body is not used.
+                var spliced = JSONBytes()
+                r.writeJSONLine(into: &spliced, scaling: FindingRecord.EncodedScaling(r.scaling))
+                #expect(spliced.bytes == expected)
+                let other = ScalingRecord(try BodyModel(atlas: fixture.atlas, measurements: Measurements(stature: .centimetres(171.3))).scaling)
+                var wrong = JSONBytes()
+                r.writeJSONLine(into: &wrong, scaling: FindingRecord.EncodedScaling(other))
+                #expect(wrong.bytes == expected)
             }
         }
     }

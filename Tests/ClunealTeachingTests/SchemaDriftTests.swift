@@ -121,4 +121,26 @@ struct SchemaDriftTests {
             String(describing: error).contains("unknown key \"heigth\"; did you mean \"height\"?")
         }
     }
+
+    /// The schema spells sex in lower case (an enum of "female" and "male"), so the loader does
+    /// too; a capitalised value is refused with the spelling the schema wants, not a bare "invalid".
+    @Test(arguments: ["Female", "MALE", "f", "woman"])
+    func aSexTheSchemaRefusesIsRefusedWithTheRightSpelling(value: String) throws {
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.root.appendingPathComponent("Atlas/measurements.schema.json"))) as? [String: Any]
+        let properties = try #require(schema?["properties"] as? [String: Any])
+        let allowed = try #require((properties["sex"] as? [String: Any])?["enum"] as? [String])
+        #expect(Set(allowed) == Set(Sex.allCases.map(\.rawValue)))
+        #expect(!allowed.contains(value))
+        for good in allowed {
+            let m = try Measurements.decode(AtlasInput(file: "m.json", bytes: Array("{\"sex\": \"\(good)\"}".utf8)))
+            #expect(m.sex?.rawValue == good)
+        }
+        let bytes = Array("{\"height\": \"170cm\",\n \"sex\": \"\(value)\"}".utf8)
+        #expect { _ = try Measurements.decode(AtlasInput(file: "m.json", bytes: bytes)) } throws: { error in
+            let d = String(describing: error)
+            let meant = allowed.first { $0 == value.lowercased() }
+            return d.contains("m.json:2") && d.contains("\"\(value)\" is not a valid sex (female or male)")
+                && d.contains("did you mean") == (meant != nil) && (meant.map { d.contains("did you mean \"\($0)\"?") } ?? true)
+        }
+    }
 }

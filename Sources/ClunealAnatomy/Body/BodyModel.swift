@@ -7,7 +7,22 @@ import BodyGeometry
 /// the reference body through their frames and then carried by the same warp as everything
 /// else, so the map, the locator and the teaching texts cannot disagree.
 public struct BodyModel: Sendable {
+    /// How much of the drawn anatomy a model places.
+    public enum Anatomy: Hashable, Sendable {
+        /// Every landmark, structure and nerve: for maps, walks and everything drawn.
+        case whole
+        /// What locating a tender point reads: every nerve, and of the landmarks and structures
+        /// only those frames are measured from or along (``locatingItems(_:)``: the PSIS, the
+        /// iliac crest...). Zones, block sites and look-alikes are placed in full either way, by
+        /// the same rule. For batches, where placing every muscle outline of a body used by
+        /// one row would dominate.
+        case forLocating
+    }
+
     public let atlas: Atlas
+    /// The drawn anatomy this model holds (``landmarks`` and ``structures`` are partial for
+    /// ``Anatomy/forLocating``).
+    public let anatomy: Anatomy
     public let measurements: Measurements
     public let scaling: Scaling
     public let warp: BodyWarp
@@ -22,7 +37,8 @@ public struct BodyModel: Sendable {
 
     /// Places the atlas on a person. Refuses measurements outside ``MeasurementLimits``,
     /// unknown landmarks, and fits that would bend the body beyond belief.
-    public init(atlas: Atlas, measurements: Measurements = .none) throws(MeasurementError) {
+    /// With `anatomy: .forLocating` only what the locator reads is placed (see ``Anatomy``).
+    public init(atlas: Atlas, measurements: Measurements = .none, anatomy: Anatomy = .whole) throws(MeasurementError) {
         try measurements.validate(against: atlas)
         let fitted = try ScalingFit.fit(atlas: atlas, measurements: measurements)
         let warp = fitted.warp
@@ -30,6 +46,7 @@ public struct BodyModel: Sendable {
         self.measurements = measurements
         self.scaling = fitted.scaling
         self.warp = warp
+        self.anatomy = anatomy
 
         // The person's sex places its landmark variants before the warp (local, never a warp).
         let geometry = atlas.geometry(for: measurements.sex)
@@ -51,65 +68,23 @@ public struct BodyModel: Sendable {
             }
             return out
         }
-        landmarks = placeAll(atlas.document.landmarks, \.laterality, \.id)
-        structures = placeAll(atlas.document.structures, \.laterality, \.id)
+        switch anatomy {
+        case .whole:
+            landmarks = placeAll(atlas.document.landmarks, \.laterality, \.id)
+            structures = placeAll(atlas.document.structures, \.laterality, \.id)
+        case .forLocating:
+            let frames = Self.locatingItems(atlas)
+            landmarks = placeAll(atlas.document.landmarks.filter { frames.contains($0.id) }, \.laterality, \.id)
+            structures = placeAll(atlas.document.structures.filter { frames.contains($0.id) }, \.laterality, \.id)
+        }
         nerves = placeAll(atlas.document.nerves, \.laterality, \.id)
 
-        let reference = FrameResolver.reference(document: atlas.document, geometry: geometry, frames: atlas.frames)
-        func sides(_ l: Laterality) -> [Side] {
-            switch l {
-            case .left: [.left]
-            case .right: [.right]
-            case .bilateral, .midline: Side.allCases
-            }
-        }
-        func placedPosition(_ p: FramePosition, _ side: Side) -> PlacedPosition? {
-            // Validation placed every position on the reference body already.
-            guard let r = try? reference.place(p, side: side) else { return nil }
-            return PlacedPosition(point: warp.apply(r.point), lateralAxis: r.lateralAxis, verticalAxis: r.verticalAxis)
-        }
-        /// Body-frame displacement, on this person, of moving `delta` frame-millimetres from `p`
-        /// (central difference through the frame and the warp, so curved frames tilt the axis).
-        func step(_ p: FramePosition, _ side: Side, lateral: Double, vertical: Double) -> Vector? {
-            let h = 0.5
-            var plus = p, minus = p
-            plus.lateral += lateral * h
-            plus.vertical += vertical * h
-            minus.lateral -= lateral * h
-            minus.vertical -= vertical * h
-            // One-sided at the end of a curve, central elsewhere.
-            let centre = try? reference.place(p, side: side)
-            guard let a = (try? reference.place(plus, side: side)) ?? centre,
-                  let b = (try? reference.place(minus, side: side)) ?? centre, a != b else { return nil }
-            let span = a == centre || b == centre ? h : 2 * h
-            return (warp.apply(a.point) - warp.apply(b.point)) * (1 / span)
-        }
-        var zones: [PlacedZone] = []
-        for z in atlas.document.zones {
-            guard let site = atlas.site(z.site) else { continue }
-            for side in sides(z.laterality) {
-                let position = FramePosition(frame: z.frame, lateral: z.lateral.mean, vertical: z.vertical.mean)
-                guard let p = placedPosition(position, side),
-                      let lateral = step(position, side, lateral: 1, vertical: 0),
-                      let vertical = step(position, side, lateral: 0, vertical: 1) else { continue }
-                zones.append(PlacedZone(entry: z, site: site, side: side, centre: p.point,
-                                        lateralStep: lateral * z.lateral.sd, verticalStep: vertical * z.vertical.sd,
-                                        isDefault: site.defaultZone == z.id))
-            }
-        }
-        self.zones = zones
-        injectionSites = atlas.document.injectionSites.flatMap { s in
-            sides(s.laterality).compactMap { side in
-                placedPosition(FramePosition(s.position), side).map { PlacedInjectionSite(entry: s, side: side, point: $0.point) }
-            }
-        }
-        lookAlikes = atlas.lookAlikes.flatMap { l in
-            sides(l.laterality).compactMap { side in
-                placedPosition(FramePosition(l.position), side).map {
-                    PlacedLookAlike(entry: l, side: side, point: $0.point, radius: l.radiusMillimetres * warp.localScale(at: $0.point))
-                }
-            }
-        }
+        // Zones, block sites and look-alikes: placed once per sex on the reference body through
+        // their frames (the atlas keeps that), carried here by this person's warp.
+        let reference = atlas.referencePlacement(for: measurements.sex)
+        zones = reference.zones(by: warp)
+        injectionSites = reference.injectionSites(by: warp)
+        lookAlikes = reference.lookAlikes(by: warp)
         var points: [Side: [String: Point]] = [.left: [:], .right: [:]]
         var curves: [Side: [String: Polyline]] = [.left: [:], .right: [:]]
         for item in landmarks.map({ ($0.entry.id, $0.side, $0.geometry) }) + structures.map({ ($0.entry.id, $0.side, $0.geometry) }) {
@@ -120,6 +95,11 @@ public struct BodyModel: Sendable {
         }
         resolver = FrameResolver(frames: atlas.frames, points: points, curves: curves)
     }
+
+    /// The landmarks and curves a ``Anatomy/forLocating`` model places: every one a frame is
+    /// measured from or along, and the PSIS (block sites are given from it). The atlas works
+    /// the set out once.
+    public static func locatingItems(_ atlas: Atlas) -> Set<String> { atlas.locatingItems }
 
     /// A point landmark on one side (midline landmarks ignore the side).
     public func point(ofLandmark id: String, side: Side) -> Point? {

@@ -17,8 +17,12 @@ public struct Placed<Entry: Hashable & Sendable>: Hashable, Sendable {
 /// sloping crest, so the lateral axis is tilted with it. The two axes need not be
 /// perpendicular; the standard score solves for the frame coordinates exactly.
 public struct PlacedZone: Hashable, Sendable {
-    public let entry: ZoneEntry
-    public let site: EntrapmentSiteEntry
+    /// The atlas entry and its site, shared by every body the zone is placed on (copying a
+    /// placed zone then copies one reference, not every string of two entries).
+    @usableFromInline let item: Item
+    /// Inlinable, so that reading one field of the entry does not copy the whole entry.
+    @inlinable public var entry: ZoneEntry { item.entry }
+    @inlinable public var site: EntrapmentSiteEntry { item.site }
     public let side: Side
     /// Mean position, millimetres.
     public let centre: Point
@@ -29,14 +33,45 @@ public struct PlacedZone: Hashable, Sendable {
     /// True when this is the site's default zone.
     public let isDefault: Bool
 
+    /// A zone's atlas entry with its entrapment site.
+    @usableFromInline final class Item: Sendable {
+        @usableFromInline let entry: ZoneEntry
+        @usableFromInline let site: EntrapmentSiteEntry
+
+        init(entry: ZoneEntry, site: EntrapmentSiteEntry) {
+            self.entry = entry
+            self.site = site
+        }
+    }
+
     public init(entry: ZoneEntry, site: EntrapmentSiteEntry, side: Side, centre: Point, lateralStep: Vector, verticalStep: Vector, isDefault: Bool) {
-        self.entry = entry
-        self.site = site
+        self.init(item: Item(entry: entry, site: site), side: side, centre: centre, lateralStep: lateralStep, verticalStep: verticalStep, isDefault: isDefault)
+    }
+
+    init(item: Item, side: Side, centre: Point, lateralStep: Vector, verticalStep: Vector, isDefault: Bool) {
+        self.item = item
         self.side = side
         self.centre = centre
         self.lateralStep = lateralStep
         self.verticalStep = verticalStep
         self.isDefault = isDefault
+    }
+
+    /// Equal when every field is, the entries compared by value.
+    public static func == (a: PlacedZone, b: PlacedZone) -> Bool {
+        (a.item === b.item || (a.item.entry == b.item.entry && a.item.site == b.item.site))
+            && a.side == b.side && a.centre == b.centre && a.lateralStep == b.lateralStep
+            && a.verticalStep == b.verticalStep && a.isDefault == b.isDefault
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(item.entry)
+        h.combine(item.site)
+        h.combine(side)
+        h.combine(centre)
+        h.combine(lateralStep)
+        h.combine(verticalStep)
+        h.combine(isDefault)
     }
 
     public var id: String { entry.id }

@@ -27,9 +27,30 @@ public struct Atlas: Sendable {
         self.sexGeometry = sexGeometry
         self.frames = frames
         self.sourceIndex = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        referencePlacement = ReferencePlacement(document: document, geometry: geometry, frames: frames)
+        var bySex: [Sex: ReferencePlacement] = [:]
+        for (sex, variants) in sexGeometry where !variants.isEmpty {
+            bySex[sex] = ReferencePlacement(document: document, geometry: geometry.merging(variants) { _, variant in variant }, frames: frames)
+        }
+        sexReferencePlacement = bySex
+        locatingItems = Set(frames.values.flatMap { [$0.landmark, $0.curve].compactMap { $0 } } + [WellKnownId.psis.id])
     }
 
+    /// The landmarks and curves frames are measured from or along, and the PSIS: what a
+    /// ``BodyModel/Anatomy/forLocating`` model places (``BodyModel/locatingItems(_:)``).
+    let locatingItems: Set<String>
+
     private let sourceIndex: [String: SourceEntry]
+    /// Zones, block sites and look-alikes on the reference body as written, and per sex with
+    /// landmark variants: placed once here, carried onto each person by ``BodyModel``.
+    private let referencePlacement: ReferencePlacement
+    private let sexReferencePlacement: [Sex: ReferencePlacement]
+
+    /// Zones, block sites and look-alikes placed on the reference body of `sex` (the body as
+    /// written when `sex` is nil or has no landmark variants).
+    public func referencePlacement(for sex: Sex?) -> ReferencePlacement {
+        sex.flatMap { sexReferencePlacement[$0] } ?? referencePlacement
+    }
 
     public var id: String { document.id }
     public var version: String { document.version }

@@ -23,6 +23,22 @@ public struct Frame: Hashable, Sendable {
         self.description = description
     }
 
+    /// The curve the frame is measured along, if any.
+    public var curve: String? {
+        switch kind {
+        case .body, .landmark: nil
+        case .curveHeight(let c), .curveArc(let c, _), .curveFromLandmark(let c, _): c
+        }
+    }
+
+    /// The point landmark the frame is measured from, if any.
+    public var landmark: String? {
+        switch kind {
+        case .body, .curveHeight: nil
+        case .landmark(let l), .curveArc(_, let l), .curveFromLandmark(_, let l): l
+        }
+    }
+
     /// The names accepted in the `kind` field of a frame entry.
     public static let kindNames = ["body", "landmark", "curveHeight", "curveArc", "curveFromLandmark"]
 }

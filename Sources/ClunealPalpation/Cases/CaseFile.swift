@@ -197,7 +197,7 @@ public struct CaseFile: Sendable {
         m.bicristalWidth = try length(.bicristalWidth, required: false)
         if let sex = word(.sex), !sex.isEmpty {
             guard let s = Sex(rawValue: sex) else {
-                throw fail(.sex, "\"\(Echo.cut(sex))\" is not one of \(Sex.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(.sex, Sex.notASex(sex))
             }
             m.sex = s
         }

@@ -22,19 +22,46 @@ public struct Locator: Sendable {
         let palpationError: PalpationUncertainty
         let left: SideTable
         let right: SideTable
-        /// Per side (left, right), per zone slot: the block site of the zone's entrapment site.
+        /// Per side (left, right), per zone slot: the block site of the zone's entrapment site;
+        /// empty for ``Preparation/forOnePoint`` (placed when asked, by the same initialiser).
         let blockSites: [[BlockSite?]]
 
-        init(model: BodyModel, palpationError: PalpationUncertainty) {
+        init(model: BodyModel, palpationError: PalpationUncertainty, preparation: Preparation) {
             self.model = model
             self.palpationError = palpationError
             left = SideTable(model: model, side: .left, error: palpationError)
             right = SideTable(model: model, side: .right, error: palpationError)
+            guard preparation == .forManyPoints else {
+                blockSites = []
+                return
+            }
             blockSites = [left, right].enumerated().map { k, t in
                 let side: Side = k == 0 ? .left : .right
-                return t.zones.map { BlockSite(site: $0.site.id, side: side, model: model) }
+                // One block site per entrapment site (several zones share one).
+                var bySite: [String: BlockSite?] = [:]
+                return t.zones.map { z in
+                    if let known = bySite[z.site.id] { return known }
+                    let b = BlockSite(site: z.site.id, side: side, model: model)
+                    bySite[z.site.id] = b
+                    return b
+                }
             }
         }
+
+        /// The block site for the zone in `slot` on `side`.
+        func blockSite(slot: Int, side: Side, zone: PlacedZone) -> BlockSite? {
+            if blockSites.isEmpty { return BlockSite(site: zone.site.id, side: side, model: model) }
+            return blockSites[side == .left ? 0 : 1][slot]
+        }
+    }
+
+    /// What a locator works out when it is made, and what it leaves until a point asks.
+    public enum Preparation: Hashable, Sendable {
+        /// Every block site placed once: for a body that many points are located on.
+        case forManyPoints
+        /// Block sites placed when a best match needs one: for a body that serves one row of a
+        /// batch. The answers are the same.
+        case forOnePoint
     }
 
     /// A zone as the hot path reads it.
@@ -99,8 +126,9 @@ public struct Locator: Sendable {
 
     /// A locator whose scores add `palpationError` to every zone's spread; `nil` takes the
     /// atlas's default (``PalpationUncertainty/atlasDefault(_:)``).
-    public init(model: BodyModel, palpationError: PalpationUncertainty? = nil) {
-        storage = Storage(model: model, palpationError: palpationError ?? .atlasDefault(model.atlas))
+    /// `preparation` trades set-up work for work per point (``Preparation``).
+    public init(model: BodyModel, palpationError: PalpationUncertainty? = nil, preparation: Preparation = .forManyPoints) {
+        storage = Storage(model: model, palpationError: palpationError ?? .atlasDefault(model.atlas), preparation: preparation)
     }
 
     /// The palpation-and-measurement error every score includes.
@@ -273,7 +301,7 @@ public struct Locator: Sendable {
             guard d <= LookAlikeMatch.nearbyFactor * l.radius else { return nil }
             return LookAlikeMatch(lookAlike: l, distanceMillimetres: d)
         }.sorted { $0.distanceMillimetres / $0.lookAlike.radius < $1.distanceMillimetres / $1.lookAlike.radius }
-        let blockSite = best.flatMap { storage.blockSites[side == .left ? 0 : 1][$0.slot] }
+        let blockSite = screening.urgentReferral ? nil : best.flatMap { storage.blockSite(slot: $0.slot, side: side, zone: t.zones[$0.slot]) }
         // The group answer reads the ranked candidates of the best match's group; a batch row
         // (no ranked list) builds just those, in the same order.
         let groupCandidates: [Candidate]
@@ -289,7 +317,7 @@ public struct Locator: Sendable {
         }
         let group = GroupAnswer.resolve(best: best, candidates: groupCandidates, side: side, model: model, error: palpationError)
         return Finding(tenderPoint: tenderPoint, screening: screening, candidates: candidates, bestMatch: best, nearestZone: nearestZone,
-                       blockSite: screening.urgentReferral ? nil : blockSite, lookAlikes: lookAlikes, scaling: model.scaling,
+                       blockSite: blockSite, lookAlikes: lookAlikes, scaling: model.scaling,
                        palpationError: palpationError, group: group)
     }
 }

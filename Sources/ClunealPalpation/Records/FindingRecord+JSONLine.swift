@@ -6,8 +6,22 @@ import ClunealAnatomy
 /// of its time encoding with `JSONEncoder` (see the note in `locate-bench`). Keys are written
 /// in sorted order; absent values are `null` or left out as ``FindingRecord/encode(to:)`` says.
 extension FindingRecord {
-    /// Appends the record as one line of compact JSON (with its newline).
-    public func writeJSONLine(into out: inout JSONBytes) {
+    /// A scaling record with its JSON, encoded once for every row on one body.
+    public struct EncodedScaling: Sendable {
+        let record: ScalingRecord
+        let bytes: [UInt8]
+
+        public init(_ record: ScalingRecord) {
+            self.record = record
+            var out = JSONBytes()
+            out.scaling(record)
+            bytes = out.bytes
+        }
+    }
+
+    /// Appends the record as one line of compact JSON (with its newline). `scaling`, when it
+    /// holds this record's scaling, is copied in instead of encoded again (same bytes).
+    public func writeJSONLine(into out: inout JSONBytes, scaling encoded: EncodedScaling? = nil) {
         out.object { o in
             o.field("atlas") { $0.reference(atlas) }
             o.field("bestMatch") { w in if let bestMatch { w.candidate(bestMatch) } else { w.null() } }
@@ -40,7 +54,9 @@ extension FindingRecord {
             o.field("redFlagsScreened", redFlagsScreened)
             o.field("referralMessage") { w in if let referralMessage { w.string(referralMessage) } else { w.null() } }
             if let row { o.field("row", row) }
-            o.field("scaling") { $0.scaling(scaling) }
+            o.field("scaling") { w in
+                if let encoded, encoded.record == scaling { w.bytes.append(contentsOf: encoded.bytes) } else { w.scaling(scaling) }
+            }
             o.field("statement", statement)
             o.field("symptomCatalogue") { w in if let symptomCatalogue { w.reference(symptomCatalogue) } else { w.null() } }
             o.field("symptoms") { w in w.array(symptoms) { $0.string($1) } }

@@ -56,9 +56,10 @@ public struct JSONBytes: Sendable {
 
     /// A finite number as `JSONEncoder` writes it: `70.12`, `1`, `-0.5`, `1e-07`.
     public mutating func number(_ v: Double) {
-        var text = v.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: v.description.utf8)
+        // "70.0" → "70": drop a trailing ".0" from the bytes just written.
+        let n = bytes.count
+        if n >= 2, bytes[n - 2] == UInt8(ascii: "."), bytes[n - 1] == UInt8(ascii: "0") { bytes.removeLast(2) }
     }
 
     public mutating func integer(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }

@@ -20,8 +20,10 @@ struct BatchRunner {
 
     /// Lines per unit of parallel work.
     static let chunkLines = 1024
-    /// Units of work in flight (read, located and written together).
-    static let windowChunks = 8
+    /// Units of work in flight (read, located and written together): two per core of the
+    /// machine this is measured on, enough to balance them; each holds its output lines (~4 MB
+    /// for rows with measurements) until the window is written, so this bounds memory.
+    static let windowChunks = 4
     /// Scaled bodies kept between windows (about 100 KB each, so at most ~27 MB): enough that a
     /// file whose rows share a few hundred measurement sets never places one twice.
     static let bodyCacheLimit = 256
@@ -33,10 +35,13 @@ struct BatchRunner {
     final class Body: Sendable {
         let locator: Locator
         let scaling: ScalingRecord
+        /// The scaling record's JSON, encoded once for all the body's rows.
+        let scalingJSON: FindingRecord.EncodedScaling
 
-        init(model: BodyModel, palpationError: PalpationUncertainty) {
-            locator = Locator(model: model, palpationError: palpationError)
+        init(model: BodyModel, palpationError: PalpationUncertainty, preparation: Locator.Preparation) {
+            locator = Locator(model: model, palpationError: palpationError, preparation: preparation)
             scaling = ScalingRecord(model.scaling)
+            scalingJSON = FindingRecord.EncodedScaling(scaling)
         }
     }
 
@@ -102,6 +107,8 @@ struct BatchRunner {
         var nextLine = 2, nextRow = 1, nextOffset = headerLine.bytes.count
         var rows = 0, failures = 0
         var firstError: CaseError?
+        // Output bytes per row so far, so that a chunk's buffer is sized once, not doubled.
+        var outputBytes = 0
         let atlas = self.atlas
         let palpationError = self.palpationError
         while true {
@@ -138,19 +145,23 @@ struct BatchRunner {
             let wanted = uses.filter { $0.value > 1 && cache.body(for: $0.key) == nil }.map(\.key).prefix(Self.bodyCacheLimit)
             let wantedList = Array(wanted)
             let placed: [Result<Body, MeasurementError>] = Parallel.map(count: wantedList.count) { k in
-                Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: wantedList[k]), palpationError: palpationError) }
+                Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: wantedList[k], anatomy: .forLocating), palpationError: palpationError, preparation: .forManyPoints) }
             }
             for (m, b) in zip(wantedList, placed) { cache.insert(m, b) }
             var shared: [Measurements: Result<Body, MeasurementError>] = [:]
             for m in uses.keys { if let b = cache.body(for: m) { shared[m] = b; cache.touch(m) } }
             // 4. Locate and encode, chunk by chunk.
             let bodies = shared
-            let results: [ChunkResult] = Parallel.map(count: chunks.count) { c in
-                context.process(requests[c], bodies: bodies, atlas: atlas)
+            let bytesPerRow = rows > 0 ? outputBytes / rows + 64 : (format == .jsonl ? 1600 : 200)
+            var results: [ChunkResult] = Parallel.map(count: chunks.count) { c in
+                context.process(requests[c], bodies: bodies, atlas: atlas, bytesPerRow: bytesPerRow)
             }
-            // 5. Write in input order.
-            for r in results {
+            // 5. Write in input order, each chunk's bytes let go once written.
+            for i in results.indices {
+                let r = results[i]
+                results[i].bytes = []
                 try output.write(r.bytes)
+                outputBytes += r.bytes.count
                 rows += r.rows
                 failures += r.failures
                 if firstError == nil { firstError = r.firstError }
@@ -202,18 +213,20 @@ struct BatchRunner {
         let catalogueReference: AtlasReference?
 
         /// Locates and encodes one chunk. A measurement set without a shared body is placed
-        /// here and dropped after its rows (a small local cache catches repeats).
+        /// here and dropped after its rows (a small local cache catches repeats). `bytesPerRow`
+        /// sizes the output buffer (the file's average so far).
         func process(_ requests: [Result<CaseRequest, CaseError>], bodies: [Measurements: Result<Body, MeasurementError>],
-                     atlas: Atlas) -> ChunkResult {
+                     atlas: Atlas, bytesPerRow: Int) -> ChunkResult {
             var result = ChunkResult(bytes: [])
-            var json = JSONBytes(capacity: requests.count * 1600)
+            var json = JSONBytes(capacity: format == .jsonl ? requests.count * bytesPerRow : 0)
             var csv: [UInt8] = []
-            if format == .csv { csv.reserveCapacity(requests.count * 200) }
+            if format == .csv { csv.reserveCapacity(requests.count * bytesPerRow) }
             var buffer = LocatorBuffer()
             var local: [Measurements: Result<Body, MeasurementError>] = [:]
             for request in requests {
                 result.rows += 1
                 let outcome: Result<FindingRecord, CaseError>
+                var scalingJSON: FindingRecord.EncodedScaling?
                 switch request {
                 case .failure(let e):
                     outcome = .failure(e)
@@ -222,14 +235,15 @@ struct BatchRunner {
                     if let b = bodies[r.measurements] ?? local[r.measurements] {
                         body = b
                     } else {
-                        body = Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: r.measurements), palpationError: palpationError) }
+                        body = Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: r.measurements, anatomy: .forLocating), palpationError: palpationError, preparation: .forOnePoint) }
                         if local.count >= 8 { local.removeAll(keepingCapacity: true) }
                         local[r.measurements] = body
                     }
                     outcome = record(r, body: body, buffer: &buffer)
+                    if case .success(let b) = body { scalingJSON = b.scalingJSON }
                 }
                 switch (outcome, format) {
-                case (.success(let record), .jsonl): record.writeJSONLine(into: &json)
+                case (.success(let record), .jsonl): record.writeJSONLine(into: &json, scaling: scalingJSON)
                 case (.success(let record), .csv): record.writeCSVLine(into: &csv)
                 case (.failure(let e), _):
                     result.failures += 1
