@@ -130,7 +130,7 @@ struct CoverageScratch {
     /// Untouched cells hold zero, so across untouched blocks the coverage does not change and
     /// ``flushRow(_:height:into:color:)`` hands them over as one constant run.
     private var touched: [Bool]
-    static let blockShift = 5
+    static let blockShift = 3
     static let blockSize = 1 << blockShift
 
     init(width: Int) {
@@ -230,13 +230,13 @@ struct CoverageScratch {
                 touched.withUnsafeMutableBufferPointer { t in
                     var sum: Float = 0
                     var x = lo
+                    let blockLimit = (lastPixel >> shift) + 1
                     while x <= lastPixel {
-                        let blockEnd = Swift.min(((x >> shift) + 1) << shift, lastPixel + 1)
+                        let start = x
                         if t[x >> shift] {
                             // Touched blocks: pixel by pixel, merged into one span.
-                            let start = x
-                            var end = blockEnd
-                            while end <= lastPixel, t[end >> shift] { end = Swift.min(end + Self.blockSize, lastPixel + 1) }
+                            let end = Swift.min(Self.firstBlock(in: t, from: (x >> shift) + 1, before: blockLimit, touched: false) << shift,
+                                                lastPixel + 1)
                             for i in start..<end {
                                 sum += acc[i]
                                 acc[i] = 0
@@ -246,9 +246,8 @@ struct CoverageScratch {
                             x = end
                         } else {
                             // Untouched blocks: the sum stays as it is.
-                            let start = x
-                            var end = blockEnd
-                            while end <= lastPixel, !t[end >> shift] { end = Swift.min(end + Self.blockSize, lastPixel + 1) }
+                            let end = Swift.min(Self.firstBlock(in: t, from: (x >> shift) + 1, before: blockLimit, touched: true) << shift,
+                                                lastPixel + 1)
                             if emit { sink.composite(row: row, from: start, to: end, constantCoverage: Swift.min(1, Swift.max(0, sum)), color: color) }
                             x = end
                         }
@@ -262,6 +261,21 @@ struct CoverageScratch {
         }
         dirtyMin = .max
         dirtyMax = -1
+    }
+
+    /// The first block at or after `b` (and before `limit`, which must not pass the end of
+    /// `flags`) whose flag is `touched`, or `limit`. Eight flags are tested at once while
+    /// none of them matches.
+    @inline(__always)
+    private static func firstBlock(in flags: UnsafeMutableBufferPointer<Bool>, from b: Int, before limit: Int, touched: Bool) -> Int {
+        guard let base = flags.baseAddress else { return limit }
+        let raw = UnsafeRawPointer(base)
+        // Bool is one byte, 0 or 1: eight untouched flags read as 0, eight touched ones as 0x01…01.
+        let skip: UInt64 = touched ? 0 : 0x0101_0101_0101_0101
+        var b = b
+        while b &+ 8 <= limit, raw.loadUnaligned(fromByteOffset: b, as: UInt64.self) == skip { b &+= 8 }
+        while b < limit, flags[b] != touched { b &+= 1 }
+        return Swift.min(b, limit)
     }
 }
 
