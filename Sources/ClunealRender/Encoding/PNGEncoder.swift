@@ -68,13 +68,14 @@ public struct PNGEncoder: Hashable, Sendable {
             self.memoryLevel = memoryLevel
         }
 
-        /// The default: Up, Sub or Paeth per row by ``FilterChoice/fewestNonzero``, zlib's
-        /// run-length strategy, memLevel 6. On the default map at 100 px/cm (4660 × 5420 RGB,
-        /// 2-core machine) libpng and zlib take about 140 ms for 1.31 MB, against 148 ms /
-        /// 1.52 MB for level 2 + Up and 218 ms / 1.42 MB for Paeth + RLE (libpng alone, fed
-        /// from memory); at 20 px/cm it is 183 KB against 166 KB for level 2 + Up, within 1.1 ×
-        /// what rsvg-convert writes at every size. `render-bench --encodings` compares them all.
-        public static let fast = Compression(level: 1, filters: [.up, .sub, .paeth], strategy: .runLength,
+        /// The default: Up or Sub per row by ``FilterChoice/fewestNonzero``, zlib's run-length
+        /// strategy, memLevel 6. libpng applies each row's filter in scalar code, one byte at a
+        /// time: Up and Sub cost about 6 instructions a byte, Paeth about 25, and on a map at
+        /// 100 px/cm (4660 × 4720 RGB, 66 MB of rows) the Paeth rows (a fifth) cost as much as
+        /// all the others together, for 4 % smaller files. The encoder is the longer of the two
+        /// threads, so Paeth is left out: 2.09 MB against 2.01 MB with Paeth, and at every size
+        /// within 1.1 × what rsvg-convert writes. `render-bench --encodings` compares them all.
+        public static let fast = Compression(level: 1, filters: [.up, .sub], strategy: .runLength,
                                              filterChoice: .fewestNonzero, memoryLevel: 6)
         /// For archiving: zlib level 9 with libpng's adaptive choice among all filters (about
         /// 1.19 MB in about 2 s on the same map).

@@ -164,10 +164,19 @@ extension Blend {
         }
     }
 
-    /// Copies the pixel at `first` over the next `pixels − 1` pixels (doubling the filled part).
+    /// Copies the pixel at `first` over the next `pixels − 1` pixels: short runs byte by
+    /// byte, long ones by doubling the filled part.
     @inline(__always)
     static func fill(_ first: UnsafeMutablePointer<UInt8>, pixels: Int, channels: Int) {
         let total = pixels &* channels
+        if pixels <= 16 {
+            var i = channels
+            while i < total {
+                first[i] = first[i &- channels]
+                i &+= 1
+            }
+            return
+        }
         var filled = channels
         while filled < total {
             let n = Swift.min(filled, total &- filled)
