@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ClunealAnatomy", targets: ["ClunealAnatomy"]),
         .library(name: "ClunealPalpation", targets: ["ClunealPalpation"]),
         .library(name: "ClunealRender", targets: ["ClunealRender"]),
+        .library(name: "ClunealFigures", targets: ["ClunealFigures"]),
         .library(name: "ClunealTeaching", targets: ["ClunealTeaching"]),
         .executable(name: "cluneal", targets: ["cluneal"]),
     ],
@@ -30,13 +31,17 @@ let package = Package(
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        // Scene model, map composition, label placement, rasteriser, text, PNG, SVG and PDF
-        // writers, print layouts (tiles, fit to a page). No file I/O: it takes scenes (and font
+        // The generic render engine: scene model, label placement, rasteriser, text, PNG, SVG
+        // and PDF writers, print layouts (tiles, fit to a page). It knows no anatomy (checked by
+        // ClunealRenderTests' "Engine boundary" suite). No file I/O: it takes scenes (and font
         // bytes) and returns pixels and bytes.
-        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "ClunealAnatomy", "ClunealPalpation", "CLibPNG", "CFreeType", "CCairo"]),
+        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "CLibPNG", "CFreeType", "CCairo"]),
+        // Anatomy composed into scenes: the map and its regions, themes, blank quiz maps, the
+        // finding overlay, the handout, the slide and the exam chart. No I/O.
+        .target(name: "ClunealFigures", dependencies: ["ClunealAnatomy", "ClunealPalpation", "ClunealRender", "BodyGeometry"]),
         // Palpation walk-throughs, quizzes (with numbered map markers and answer keys) and the
         // care-pathway guide, all generated from the atlas. No I/O: values in, values out.
-        .target(name: "ClunealTeaching", dependencies: ["ClunealAnatomy", "ClunealPalpation", "BodyGeometry"]),
+        .target(name: "ClunealTeaching", dependencies: ["ClunealAnatomy", "ClunealPalpation", "ClunealFigures", "BodyGeometry"]),
         // The command-line tool: the only place that touches files, the clock or the environment.
         .executableTarget(
             name: "cluneal",
@@ -45,6 +50,7 @@ let package = Package(
                 "ClunealAnatomy",
                 "ClunealPalpation",
                 "ClunealRender",
+                "ClunealFigures",
                 "ClunealTeaching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,7 +66,7 @@ let package = Package(
             ]
         ),
         // Per-phase timings and peak memory of the default map (run it in release; not a test).
-        .executableTarget(name: "render-bench", dependencies: ["ClunealRender", "ClunealAnatomy"]),
+        .executableTarget(name: "render-bench", dependencies: ["ClunealRender", "ClunealFigures", "ClunealAnatomy"]),
         // Fuzzing (see scripts/fuzz): the checks every fuzz target runs, libFuzzer's driver
         // declaration, and one executable per parser. An ordinary build gives executables that
         // replay files through the same checks; scripts/fuzz builds them with
@@ -83,12 +89,20 @@ let package = Package(
         ),
         .testTarget(
             name: "ClunealTeachingTests",
-            dependencies: ["ClunealTeaching", "ClunealAnatomy", "BodyGeometry"],
+            dependencies: ["ClunealTeaching", "ClunealFigures", "ClunealAnatomy", "BodyGeometry"],
             resources: [.copy("Fixtures")]
         ),
+        // What the engine's and the figures' tests share: poppler read-back, golden images, the
+        // PDF-against-PNG raster check. Used by tests only.
+        .target(name: "RenderTestSupport", dependencies: ["ClunealRender", "CLibPNG"], path: "Tests/RenderTestSupport"),
         .testTarget(
             name: "ClunealRenderTests",
-            dependencies: ["ClunealRender", "ClunealAnatomy", "BodyGeometry", "CLibPNG"],
+            dependencies: ["ClunealRender", "RenderTestSupport", "BodyGeometry", "CLibPNG"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "ClunealFiguresTests",
+            dependencies: ["ClunealFigures", "ClunealRender", "RenderTestSupport", "ClunealAnatomy", "ClunealPalpation", "BodyGeometry"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzSupport"]),
@@ -97,6 +111,7 @@ let package = Package(
             dependencies: [
                 "cluneal",
                 "ClunealRender",
+                "ClunealFigures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

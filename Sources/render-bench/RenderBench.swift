@@ -1,4 +1,5 @@
 import ClunealAnatomy
+import ClunealFigures
 import ClunealRender
 import Foundation
 

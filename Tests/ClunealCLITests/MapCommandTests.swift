@@ -26,7 +26,7 @@ struct MapCommandTests {
         let decoded = try PNGDecoder.decode([UInt8](try Data(contentsOf: png)))
         // 5 px/cm is 500 px per metre: a viewer that honours pHYs prints it life size.
         #expect(decoded.physicalResolution?.x == 500 && decoded.physicalResolution?.y == 500 && decoded.physicalResolution?.unitIsMetre == true)
-        #expect(decoded.text(for: PNGText.Keyword.atlas) == "adult-default 2.1.0")
+        #expect(decoded.text(for: PNGText.Keyword.atlas) == "adult-default 2.1.1")
         #expect(decoded.text(for: PNGText.Keyword.scaling)?.hasPrefix("stature") == true)
         #expect(decoded.text(for: PNGText.Keyword.command)?.contains("--height 180cm") == true)
         #expect(decoded.text(for: "cluneal:frame")?.contains("patient's left") == true)

@@ -19,14 +19,14 @@ struct BandedPNGTests {
                         style: Style(fill: Color(rgb: 0xF2D8C4), stroke: StrokeStyle(color: Color(rgb: 0x6B4A3A), widthMm: 0.6))),
                   to: .outline)
         scene.add(.path("zone", ScenePath(pageRect: PageRect(x: 8, y: 6, width: 30, height: 22)),
-                        style: .fill(Color(red: 200, green: 40, blue: 90, alpha: 90))), to: .zone)
+                        style: .fill(Color(red: 200, green: 40, blue: 90, alpha: 90))), to: "zone")
         scene.add(.ellipse("ellipse", SceneEllipse(centre: .body(Point(8, -4)), radiusXMm: 9, radiusYMm: 5, rotationDegrees: 25),
                            style: Style(fill: Color(red: 30, green: 90, blue: 200, alpha: 120),
-                                        stroke: StrokeStyle(color: .black, widthMm: 0.3))), to: .zone)
+                                        stroke: StrokeStyle(color: .black, widthMm: 0.3))), to: "zone")
         scene.add(.path("nerve", ScenePath(polyline: try #require(Polyline([Point(-20, 19), Point(-5, 4), Point(3, -2), Point(18, -19)]))),
-                        style: .stroke(Color(rgb: 0xD4A017), widthMm: 0.8, dash: DashPattern([2, 1]))), to: .nerve)
+                        style: .stroke(Color(rgb: 0xD4A017), widthMm: 0.8, dash: DashPattern([2, 1]))), to: "nerve")
         scene.add(.marker("site", Marker(at: .body(Point(-12, -8)), shape: .target, sizeMm: 3, style: .fill(Color(rgb: 0x0B6E4F)))),
-                  to: .injection)
+                  to: "injection")
         scene.add(.text("label", TextLabel("Superior cluneal\nnerves", at: .page(PagePoint(6, 3.2)), fontSizeMm: 3.2,
                                            color: Color(rgb: 0x1A1A1A), weight: .bold, halo: Halo(color: .white, widthMm: 0.5),
                                            alignment: TextAlignment(.start, .top))), to: .label)

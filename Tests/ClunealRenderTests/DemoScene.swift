@@ -12,6 +12,9 @@ import Darwin
 /// items (title, legend, scale bar, notice) and a hidden layer. No anatomy claims.
 enum DemoScene {
     /// `halfWidth`/`top`/`bottom`: the body viewport (mm). The page adds margins around it.
+    /// Text of the demo scene that a PDF of it must let `pdftotext` extract.
+    static let texts = ["Cluneal nerves — render test", "Zone (mean ± SD)", "50 mm", "Schematic — not for clinical use"]
+
     static func make(halfWidth: Double = 120, top: Double = 110, bottom: Double = -90, labels: Bool = true) -> Scene {
         let viewport = Bounds(min: Point(-halfWidth, bottom), max: Point(halfWidth, top))
         let layout = PageLayout(bodyViewport: viewport, margins: PageInsets(top: 14, left: 6, bottom: 12, right: 6))
@@ -50,7 +53,7 @@ enum DemoScene {
         scene.layers.append(outline)
 
         // Bone: two iliac wings with a hole each (even-odd), and a sacrum.
-        var bone = Layer(id: .bone, title: "Bone")
+        var bone = Layer(id: "bone", title: "Bone")
         for side in [-1.0, 1.0] {
             let wing = (0..<40).map { i -> Point in
                 let t = Double(i) / 40 * 2 * Double.pi
@@ -75,7 +78,7 @@ enum DemoScene {
         scene.layers.append(bone)
 
         // Zones: translucent rotated ellipses with dashed outlines, overlapping each other.
-        var zones = Layer(id: .zone, title: "Entrapment zones")
+        var zones = Layer(id: "zone", title: "Entrapment zones")
         for (i, side) in [-1.0, 1.0].enumerated() {
             zones.add(.ellipse("zone-\(i)", SceneEllipse(centre: .body(Point(side * 62 * s, 52 * s)), radiusXMm: 22 * s, radiusYMm: 10 * s,
                                                          rotationDegrees: side * 20),
@@ -88,7 +91,7 @@ enum DemoScene {
         scene.layers.append(zones)
 
         // Nerves: translucent wavy strokes that cross each other and themselves.
-        var nerves = Layer(id: .nerve, title: "Nerves")
+        var nerves = Layer(id: "nerve", title: "Nerves")
         for (i, side) in [-1.0, 1.0].enumerated() {
             for branch in 0..<3 {
                 let x0 = side * (20 + Double(branch) * 24) * s
@@ -111,8 +114,8 @@ enum DemoScene {
         scene.layers.append(nerves)
 
         // Markers.
-        var injection = Layer(id: .injection, title: "Injection sites")
-        var tender = Layer(id: .tenderPoint, title: "Tender points")
+        var injection = Layer(id: "injection", title: "Injection sites")
+        var tender = Layer(id: "tender-point", title: "Tender points")
         let shapes: [MarkerShape] = [.target, .dot, .ring, .square, .diamond, .triangle, .cross, .plus]
         for (i, shape) in shapes.enumerated() {
             let p = Point((-84 + Double(i) * 24) * s, -72 * s)

@@ -1,4 +1,5 @@
 import Foundation
+import RenderTestSupport
 import Testing
 @testable import ClunealRender
 
@@ -75,14 +76,6 @@ struct PrintLayoutTests {
         #expect(PrintScale.percentText(1) == "100 %")
         #expect(PrintScale.percentText(0.4084) == "40.8 %")
         #expect(PrintScale.ratioText(0.5) == "1 cm on the paper is 2.00 cm on the body")
-        #expect(MapComposer.scaleNote(printScale: 1).contains("life size"))
-        #expect(MapComposer.scaleNote(printScale: 0.5).contains("smaller than life"))
-        var options = MapOptions()
-        #expect(options.labelScale == 1)
-        options.printScale = 0.8
-        #expect(abs(options.labelScale - 1.25) < 1e-12)
-        options.printScale = 0.2
-        #expect(options.labelScale == 2)
     }
 
     static func write(_ pages: [PDFPage]) throws -> [UInt8] {

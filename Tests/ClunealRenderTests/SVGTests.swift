@@ -18,7 +18,7 @@ extension XMLElement {
 struct SVGTests {
     func scene() -> Scene {
         var scene = Scene(layout: TestSupport.page(), title: "Test & <map>", metadata: ["Atlas": "default"])
-        var bone = Layer(id: .bone, title: "Bone & cartilage")
+        var bone = Layer(id: "bone", title: "Bone & cartilage")
         if let tri = Polygon([Point(-30, 20), Point(0, 20), Point(0, 0)]) {
             bone.add(.path("ilium-left", ScenePath(polygon: tri, fillRule: .evenOdd),
                            style: Style(fill: Color(rgb: 0xE9E2D0), fillOpacity: 0.5,
@@ -142,10 +142,10 @@ struct SVGTests {
 
     @Test func invalidScenesThrow() {
         var bad = scene()
-        bad.add(.path("nan", ScenePath([Subpath(body: [Point(.nan, 0), Point(1, 1)], closed: false)]), style: .fill(.black)), to: .bone)
+        bad.add(.path("nan", ScenePath([Subpath(body: [Point(.nan, 0), Point(1, 1)], closed: false)]), style: .fill(.black)), to: "bone")
         #expect(throws: RenderError.invalidItem(id: "nan", reason: "a path coordinate is not finite")) { try SVGWriter().write(bad) }
         var duplicate = scene()
-        duplicate.layers.append(Layer(id: .bone, title: "again"))
+        duplicate.layers.append(Layer(id: "bone", title: "again"))
         #expect(throws: RenderError.duplicateLayer(id: "bone")) { try SVGWriter().write(duplicate) }
     }
 }

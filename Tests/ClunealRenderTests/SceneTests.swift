@@ -50,7 +50,7 @@ struct SceneTests {
         scene.add(.text("t", TextLabel("x", at: .page(PagePoint(1, 1)), fontSizeMm: -1)), to: .label)
         #expect(throws: RenderError.invalidItem(id: "t", reason: "font size -1.0 mm must be within (0, 1000)")) { try scene.validate() }
         var stroke = Scene(layout: TestSupport.page())
-        stroke.add(.path("s", .pageLine(from: .zero, to: PagePoint(1, 1)), style: .stroke(.black, widthMm: .nan)), to: .nerve)
+        stroke.add(.path("s", .pageLine(from: .zero, to: PagePoint(1, 1)), style: .stroke(.black, widthMm: .nan)), to: "nerve")
         #expect(throws: RenderError.self) { try stroke.validate() }
         #expect(DashPattern([1, -1]) == nil)
         #expect(DashPattern([0, 0]) == nil)
@@ -59,13 +59,13 @@ struct SceneTests {
 
     @Test func addCreatesLayersInOrder() {
         var scene = Scene(layout: TestSupport.page())
-        scene.add(.marker("a", Marker(at: .body(.origin), shape: .dot, sizeMm: 2, style: .fill(.black))), to: .injection, title: "Injection sites")
-        scene.add(.marker("b", Marker(at: .body(.origin), shape: .dot, sizeMm: 2, style: .fill(.black))), to: .tenderPoint)
-        scene.add(.marker("c", Marker(at: .body(.origin), shape: .dot, sizeMm: 2, style: .fill(.black))), to: .injection)
-        #expect(scene.layers.map(\.id) == [.injection, .tenderPoint])
-        #expect(scene[layer: .injection]?.items.map(\.id) == ["a", "c"])
-        #expect(scene[layer: .injection]?.title == "Injection sites")
-        #expect(scene[layer: .tenderPoint]?.title == "tender-point")
+        scene.add(.marker("a", Marker(at: .body(.origin), shape: .dot, sizeMm: 2, style: .fill(.black))), to: "injection", title: "Injection sites")
+        scene.add(.marker("b", Marker(at: .body(.origin), shape: .dot, sizeMm: 2, style: .fill(.black))), to: "tender-point")
+        scene.add(.marker("c", Marker(at: .body(.origin), shape: .dot, sizeMm: 2, style: .fill(.black))), to: "injection")
+        #expect(scene.layers.map(\.id) == ["injection", "tender-point"])
+        #expect(scene[layer: "injection"]?.items.map(\.id) == ["a", "c"])
+        #expect(scene[layer: "injection"]?.title == "Injection sites")
+        #expect(scene[layer: "tender-point"]?.title == "tender-point")
     }
 }
 
@@ -94,7 +94,7 @@ struct SceneRendererTests {
     @Test func labelsAreDrawnAfterEveryShape() throws {
         var scene = Scene(layout: TestSupport.page(width: 40, height: 12), background: .white)
         scene.add(.text("t", TextLabel("MMMM", at: .page(PagePoint(2, 9)), fontSizeMm: 8, color: .black, weight: .bold, halo: nil)), to: .label)
-        scene.add(rect("cover", PageRect(x: 0, y: 0, width: 40, height: 12), Color(rgb: 0xFF0000)), to: .zone)
+        scene.add(rect("cover", PageRect(x: 0, y: 0, width: 40, height: 12), Color(rgb: 0xFF0000)), to: "zone")
         let image = try renderer.render(scene, pxPerMm: 2)
         var black = 0
         for y in 0..<image.height { for x in 0..<image.width where image.pixel(x: x, y: y) == .black { black += 1 } }
@@ -103,7 +103,7 @@ struct SceneRendererTests {
 
     @Test func bodyAndPageItemsLandWhereTheTransformSays() throws {
         var scene = Scene(layout: TestSupport.page(width: 40, height: 20), background: .white)
-        scene.add(.ellipse("body-dot", .circle(centre: .body(Point(10, 5)), radiusMm: 1), style: .fill(.black)), to: .injection)
+        scene.add(.ellipse("body-dot", .circle(centre: .body(Point(10, 5)), radiusMm: 1), style: .fill(.black)), to: "injection")
         scene.add(.ellipse("page-dot", .circle(centre: .page(PagePoint(5, 5)), radiusMm: 1), style: .fill(.black)), to: .legend)
         let image = try renderer.render(scene, pxPerMm: 4)
         let t = try MapTransform(layout: scene.layout, pxPerMm: 4)
@@ -119,7 +119,7 @@ struct SceneRendererTests {
     @Test func translucentFillAndStrokeEachCompositeOnce() throws {
         var scene = Scene(layout: TestSupport.page(width: 20, height: 20), background: .white)
         let nerve = ScenePath([Subpath(page: [PagePoint(2, 10), PagePoint(18, 10), PagePoint(10, 2), PagePoint(10, 18)], closed: false)])
-        scene.add(.path("n", nerve, style: .stroke(.black, widthMm: 2, opacity: 0.5)), to: .nerve)
+        scene.add(.path("n", nerve, style: .stroke(.black, widthMm: 2, opacity: 0.5)), to: "nerve")
         let image = try renderer.render(scene, pxPerMm: 4)
         let single = image.pixel(x: 20, y: 40)     // on the first leg only
         let crossing = image.pixel(x: 40, y: 40)   // where the path crosses itself
@@ -137,7 +137,7 @@ struct SceneRendererTests {
             #expect(r.isNaN)
         }
         var bad = scene
-        bad.add(.ellipse("e", .circle(centre: .body(.origin), radiusMm: -1), style: .fill(.black)), to: .zone)
+        bad.add(.ellipse("e", .circle(centre: .body(.origin), radiusMm: -1), style: .fill(.black)), to: "zone")
         #expect(throws: RenderError.self) { try renderer.render(bad, pxPerMm: 1) }
     }
 

@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealFigures
 import ClunealTeaching
 import Testing
 
@@ -284,6 +285,19 @@ struct MarkerMapTests {
         #expect(a == MarkerMap.make(model: model, count: 5, seed: 12))
         #expect(a.markers.count == 5)
         #expect(a.person.measurements == model.measurements)
+    }
+
+    @Test("A blank map draws each marker at its key's position, the answer naming the side")
+    func numberedMarkersFollowTheKey() throws {
+        let model = try BodyModel(atlas: atlas)
+        let map = MarkerMap.make(model: model, count: 6, seed: 3)
+        let drawn = map.numberedMarkers
+        #expect(drawn.map(\.number) == map.answerKey.map(\.number))
+        for (marker, key) in zip(drawn, map.answerKey) {
+            #expect(marker.position == key.positionMillimetres)
+            #expect(marker.answer.hasPrefix(key.name))
+            #expect(marker.answer.hasSuffix(key.side.map { "(\($0.rawValue))" } ?? key.name), "\(marker.answer)")
+        }
     }
 
     @Test func candidatesKeepOneMarkerPerPlace() throws {

@@ -1,5 +1,4 @@
 import BodyGeometry
-import ClunealAnatomy
 
 /// Lays a finished figure out on office paper, as PDF pages.
 ///
@@ -214,7 +213,7 @@ public enum PrintComposer {
 
     static func centimetres(_ mm: Double) -> String {
         let cm = mm / 10
-        return cm == cm.rounded() ? "\(Int(cm))" : LengthUnit.fixed(cm, 1)
+        return cm == cm.rounded() ? "\(Int(cm))" : DecimalText.fixed(cm, 1)
     }
 
     /// The first sheet: the layout, the steps, and a check square.

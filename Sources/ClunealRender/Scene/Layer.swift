@@ -1,4 +1,5 @@
-/// A layer's identity. The well-known kinds are constants; any string works.
+/// A layer's identity. The page's own kinds are constants (a figure module adds its own); any
+/// string works.
 public struct LayerID: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -8,13 +9,6 @@ public struct LayerID: RawRepresentable, Hashable, Sendable, Comparable, Express
     public static func < (a: LayerID, b: LayerID) -> Bool { a.rawValue < b.rawValue }
 
     public static let outline: LayerID = "outline"
-    public static let bone: LayerID = "bone"
-    public static let fascia: LayerID = "fascia"
-    public static let ligament: LayerID = "ligament"
-    public static let nerve: LayerID = "nerve"
-    public static let zone: LayerID = "zone"
-    public static let injection: LayerID = "injection"
-    public static let tenderPoint: LayerID = "tender-point"
     public static let measure: LayerID = "measure"
     public static let grid: LayerID = "grid"
     public static let label: LayerID = "label"

@@ -5,7 +5,7 @@ public enum MarkerShape: String, Hashable, Sendable, CaseIterable {
     case target
 }
 
-/// A symbol of fixed page size centred on a position (injection sites, tender points).
+/// A symbol of fixed page size centred on a position (a site, a point of interest).
 public struct Marker: Hashable, Sendable {
     public var position: ScenePosition
     public var shape: MarkerShape

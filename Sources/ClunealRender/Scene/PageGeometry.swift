@@ -44,7 +44,7 @@ public struct PageInsets: Hashable, Sendable {
 }
 
 /// Where a drawable thing sits: in **body** millimetres (+x toward the patient's left, +z
-/// cranial, origin on the midline at the PSIS level; drawn life size) or in **page**
+/// cranial, origin on the midline at the frame's zero level; drawn life size) or in **page**
 /// millimetres (origin at the page's top-left corner, y down; for titles, legends, scale bars
 /// and notices that stay put whatever part of the body is shown).
 public enum ScenePosition: Hashable, Sendable {

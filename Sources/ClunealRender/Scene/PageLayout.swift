@@ -4,7 +4,7 @@ import BodyGeometry
 ///
 /// A map's body is drawn **life size** (``scale`` 1): one body millimetre is one page
 /// millimetre, so a PNG whose `pHYs` chunk records the render resolution, or a PDF page of the
-/// figure's size, prints at true anatomical size. A figure on a fixed page (the patient
+/// figure's size, prints at true body size. A figure on a fixed page (the patient
 /// handout on A4) draws the body smaller, at ``scale`` page millimetres per body millimetre.
 /// The body rectangle ``bodyViewport`` is placed with its top-left corner (`max.x`, `max.z`)
 /// at ``viewportOrigin`` on the page.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClunealAnatomy
 import ClunealPalpation
+import ClunealFigures
 import ClunealRender
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClunealAnatomy
+import ClunealFigures
 import ClunealRender
 import ClunealTeaching
 import Foundation
@@ -209,10 +210,7 @@ struct MapCommand: ParsableCommand {
             } else {
                 if quiz {
                     let markerMap = MarkerMap.make(model: model, count: markers, seed: seed)
-                    options.quizMarkers = markerMap.answerKey.map { entry in
-                        MapOptions.NumberedMarker(number: entry.number, position: entry.positionMillimetres,
-                                                  answer: entry.side.map { "\(entry.name) (\($0.rawValue))" } ?? entry.name)
-                    }
+                    options.quizMarkers = markerMap.numberedMarkers
                     keyFiles = try QuizKeyFiles.make(markerMap, model: model, seed: seed, mapPaths: outputs)
                     // Checked with the maps before any drawing.
                     keyTargets = keyFiles.map { OutputTarget($0.0) }

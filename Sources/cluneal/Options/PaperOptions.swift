@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClunealFigures
 import ClunealRender
 import Foundation
 

@@ -2,6 +2,7 @@ import BodyGeometry
 import ClunealAnatomy
 import Foundation
 import Testing
+@testable import ClunealFigures
 @testable import ClunealRender
 
 /// The drawn anatomy: smooth curves, filled bones and muscles, skin territories, a legend that

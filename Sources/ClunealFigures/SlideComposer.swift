@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 /// The map as a 16:9 slide whose text reads on a projector.
 ///
@@ -66,27 +67,39 @@ public struct SlideComposer: Sendable {
         return scene
     }
 
-    func label(_ text: String, at p: Point, priority: Int, color: Color) -> TextLabel {
+    func label(_ text: String, at p: Point, priority: Int, color: Color, target: [Point] = [], rivals: [[Point]] = []) -> TextLabel {
         TextLabel(text, at: .body(p), fontSizeMm: Self.labelMm, color: color, weight: .bold,
                   halo: Halo(color: theme.background, widthMm: 0.9), alignment: .start,
                   placement: .automatic(AutomaticPlacement(priority: priority, gapMm: 2.5,
-                                                           leader: StrokeStyle(color: theme.mutedText, widthMm: 0.35))))
+                                                           leader: StrokeStyle(color: theme.mutedText, widthMm: 0.35),
+                                                           target: target.map(ScenePosition.body),
+                                                           rivals: rivals.map { $0.map(ScenePosition.body) })))
     }
 
-    /// The three nerve groups (at the middle branch of each) and the crest and PSIS, on the
-    /// first side drawn.
+    /// The three nerve groups and the crest and PSIS, on the first side drawn. A group label
+    /// is tied to its own branches on that side, like the map's labels: its leader ends on one
+    /// of them, where they stand clearest of every other branch drawn, and its box is no nearer
+    /// to the midline or to the other side's nerves than to that point, so it never sits over
+    /// the midline between the two sides.
     func addLabels(to scene: inout Scene) {
         let side = options.sides.first ?? .left
+        let region = bodyRegion
+        let drawn = model.nerves.filter { $0.side.map { options.sides.contains($0) } ?? true }
         for group in NerveGroup.allCases where options.layers.contains(.nerve) {
-            let branches = model.nerves.filter { $0.entry.nerve == group && $0.side == side }
-            guard !branches.isEmpty else { continue }
-            let n = branches[branches.count / 2]
-            guard case .ribbon(let r) = n.geometry else { continue }
-            // The superior branches are apart from the others above the crest; the middle and
-            // inferior ones where they fan out at their ends.
-            let at = r.centreline.point(atArcLength: r.centreline.length * (group == .superior ? 0.15 : 0.85))
+            let own = drawn.filter { $0.entry.nerve == group && $0.side == side }.map { MapComposer.drawnChain($0.geometry).filter(region.contains) }
+            let others = drawn.filter { !($0.entry.nerve == group && $0.side == side) }.map { MapComposer.drawnChain($0.geometry) }
+            let target = own.flatMap { $0 }
+            guard !target.isEmpty else { continue }
+            let at = MapComposer.clearestPoint(on: target, from: 0, awayFrom: others, within: region)
+            // The box stays on its side: no nearer to the midline or to anything drawn on the
+            // other side than to its anchor (tied to the anchor, not to the whole group, so it
+            // cannot reach across by overlapping a branch further along).
+            let midline = stride(from: region.min.z, through: region.max.z, by: 5).map { Point(0, $0) }
+            let rivals = drawn.filter { $0.side != side }.map { MapComposer.drawnChain($0.geometry) } + [midline]
+            let near = [at]
             scene.add(.text("label-\(group.rawValue)", label("\(group.rawValue.capitalized) cluneal nerves", at: at, priority: 100,
-                                                             color: theme.textColor(group))), to: .label, title: "Labels")
+                                                             color: theme.textColor(group), target: near, rivals: rivals)),
+                      to: .label, title: "Labels")
         }
         if options.layers.contains(.bone) {
             if let crest = model.structures.first(where: { $0.entry.id == WellKnownId.iliacCrest.id && $0.side == side })?.geometry.asPolyline {

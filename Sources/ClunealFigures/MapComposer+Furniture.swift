@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 /// Labels, grid, legend, scale bar, orientation letters, title and notice.
 extension MapComposer {
@@ -24,6 +25,10 @@ extension MapComposer {
     }
 
     static let smallTextMm = 2.6
+    /// The share of a structure's drawn line that must lie in the shown part for it to be named.
+    static let labelledShare = 0.2
+    /// How far along a branch its label's anchor may lie (from 0.4 of the way).
+    static let nerveLabelSpan = 0.75
 
     func label(_ text: String, at p: Point, priority: Int, color: Color? = nil, weight: FontWeight = .regular,
                target: [Point] = [], rivals: [[Point]] = []) -> TextLabel {
@@ -46,13 +51,15 @@ extension MapComposer {
         }
     }
 
-    /// The point of `chain` (from `fraction` of the way along to its end) farthest from every
+    /// The point of `chain` (from `fraction` of the way along to `upTo`) farthest from every
     /// rival: where a leader can end with the least doubt about which line it names.
     /// Only points inside `within` are candidates when any are (a region map's crop).
-    static func clearestPoint(on chain: [Point], from fraction: Double, awayFrom rivals: [[Point]], within: Bounds? = nil) -> Point {
+    static func clearestPoint(on chain: [Point], from fraction: Double, upTo end: Double = 1, awayFrom rivals: [[Point]],
+                              within: Bounds? = nil) -> Point {
         guard chain.count > 1 else { return chain.first ?? .origin }
         let start = Int(Double(chain.count - 1) * fraction)
-        var candidates = Array(chain[start...])
+        let stop = Swift.max(start, Int(Double(chain.count - 1) * Swift.min(1, end)))
+        var candidates = Array(chain[start...stop])
         if let within {
             let shown = chain.filter { within.contains($0) }
             let later = candidates.filter { within.contains($0) }
@@ -121,13 +128,15 @@ extension MapComposer {
                                                                  weight: .bold, target: own, rivals: rivals)))
             }
         }
-        // Nerve branches where they stand clearest of the other branches, near their ends.
+        // Nerve branches where they stand clearest of the other branches along the middle of
+        // their course (not at their tips, where a reader looks for the twigs: the superior
+        // branches are named over the buttock below the crest).
         if options.layers.contains(.nerve) {
             let nerves = model.nerves.filter { onLabelSide($0.side) }
             let chains = nerves.map { Self.drawnChain($0.geometry) }
             for (i, n) in nerves.enumerated() {
                 let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
-                let at = Self.clearestPoint(on: chains[i], from: 0.4, awayFrom: rivals, within: shownBox)
+                let at = Self.clearestPoint(on: chains[i], from: 0.4, upTo: Self.nerveLabelSpan, awayFrom: rivals, within: shownBox)
                 placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
                                                             target: chains[i], rivals: rivals)))
             }
@@ -136,9 +145,12 @@ extension MapComposer {
         let structures = model.structures.filter { onLabelSide($0.side) && options.layers.contains(Self.layerKind($0.entry.kind)) }
         for s in structures {
             guard let text = s.entry.names.short else { continue }
+            let chain = Self.drawnChain(s.geometry)
+            // A structure that only grazes a region's crop is not named there (its label would
+            // hang in the margin on a long leader).
+            guard Double(chain.filter(shownBox.contains).count) >= Self.labelledShare * Double(chain.count) else { continue }
             let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
             let rivals = same.map { Self.drawnChain($0.geometry) }
-            let chain = Self.drawnChain(s.geometry)
             let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals, within: shownBox)
             placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, target: chain, rivals: rivals)))
         }
@@ -373,12 +385,16 @@ extension MapComposer {
                 text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
                 y += 5 * k
             }
+            if model.nerves.contains(where: { shown($0.side) && !twigs(of: $0).isEmpty }) {
+                swatchLine("twigs", theme.mutedText, width: 0.5, dash: nil)
+                text("twigs", "Thin: twigs into the skin (schematic)")
+                y += 5 * k
+            }
         }
         if layers.contains(.territory) {
             for group in NerveGroup.allCases {
                 scene.add(.path("legend-territory-\(group.rawValue)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
-                                style: Style(fill: theme.color(group), fillOpacity: 0.14,
-                                             stroke: StrokeStyle(color: theme.color(group), widthMm: 0.35, opacity: 0.7, dash: DashPattern([2.5, 1.2])))),
+                                style: territoryStyle(group)),
                           to: .legend, title: "Legend")
                 text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
                 y += 5 * k

@@ -1,4 +1,5 @@
 import ClunealAnatomy
+import ClunealRender
 
 /// Colours (and, for grayscale, dash patterns) of a map. Every theme must keep the three nerve
 /// groups apart and keep text legible on its background.
@@ -78,9 +79,11 @@ public struct MapTheme: Hashable, Sendable {
         superior: Color(rgb: 0xE07B00), middle: Color(rgb: 0x1B8A3A), inferior: Color(rgb: 0x6A3FB5),
         superiorDash: nil, middleDash: nil, inferiorDash: nil)
 
+    /// Greyscale: the skin and bones light (bone fill 93 % white, mid-grey outline) so the near
+    /// black nerves and their dash patterns stand out on a black-and-white print.
     public static let print = MapTheme(
-        name: .print, background: .white, skin: Color(rgb: 0xF4F4F4), outline: Color(rgb: 0x707070),
-        bone: Color(rgb: 0x505050), boneFill: Color(rgb: 0xE2E2E2), fascia: Color(rgb: 0xA0A0A0),
+        name: .print, background: .white, skin: Color(rgb: 0xFAFAFA), outline: Color(rgb: 0x707070),
+        bone: Color(rgb: 0x7A7A7A), boneFill: Color(rgb: 0xEEEEEE), fascia: Color(rgb: 0xA0A0A0),
         ligament: Color(rgb: 0x404040), muscle: Color(rgb: 0x808080), gridMinor: Color(rgb: 0x000000, alpha: 24),
         gridMajor: Color(rgb: 0x000000, alpha: 60), text: .black, mutedText: Color(rgb: 0x505050),
         injection: .black, disputed: Color(rgb: 0x9A9A9A),

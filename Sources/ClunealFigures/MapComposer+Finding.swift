@@ -1,6 +1,7 @@
 import BodyGeometry
 import ClunealAnatomy
 import ClunealPalpation
+import ClunealRender
 
 /// A located tender point drawn over the map: the point, the line to its best-matching zone
 /// (or the nearest, when nothing matches), the nearest point of that branch's path, the

@@ -1,6 +1,7 @@
 import BodyGeometry
 import ClunealAnatomy
 import Testing
+@testable import ClunealFigures
 @testable import ClunealRender
 
 @Suite("Blank quiz maps and the self-care handout")

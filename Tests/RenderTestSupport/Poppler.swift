@@ -4,15 +4,15 @@ import Foundation
 /// Reads PDFs back with poppler-utils (`pdfinfo`, `pdffonts`, `pdftotext`, `pdftoppm`), which
 /// scripts/test installs. Tests that need it are gated on ``isAvailable`` so they show as
 /// skipped, not passed, where the tools are missing.
-enum Poppler {
-    static let folder = "/usr/bin"
+public enum Poppler {
+    public static let folder = "/usr/bin"
 
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         ["pdfinfo", "pdffonts", "pdftotext", "pdftoppm"].allSatisfy { FileManager.default.isExecutableFile(atPath: "\(folder)/\($0)") }
     }
 
     /// Runs a poppler tool and returns its standard output (it must exit 0).
-    static func run(_ tool: String, _ arguments: [String]) throws -> Data {
+    public static func run(_ tool: String, _ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "\(folder)/\(tool)")
         process.arguments = arguments
@@ -29,19 +29,19 @@ enum Poppler {
         return data
     }
 
-    static func text(_ tool: String, _ arguments: [String]) throws -> String {
+    public static func text(_ tool: String, _ arguments: [String]) throws -> String {
         String(decoding: try run(tool, arguments), as: UTF8.self)
     }
 
     /// A temporary file holding `bytes`, removed by the caller.
-    static func temporaryFile(_ bytes: [UInt8], suffix: String = ".pdf") throws -> URL {
+    public static func temporaryFile(_ bytes: [UInt8], suffix: String = ".pdf") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cluneal-pdf-\(UUID().uuidString)\(suffix)")
         try Data(bytes).write(to: url)
         return url
     }
 
     /// Page sizes in millimetres, from `pdfinfo -f 1 -l N` ("Page    1 size: 595.276 x 841.89 pts").
-    static func pageSizesMillimetres(_ pdf: URL) throws -> [(width: Double, height: Double)] {
+    public static func pageSizesMillimetres(_ pdf: URL) throws -> [(width: Double, height: Double)] {
         let info = try text("pdfinfo", ["-f", "1", "-l", "9999", pdf.path])
         var sizes: [(Double, Double)] = []
         for line in info.split(separator: "\n") where line.hasPrefix("Page") && line.contains(" size: ") {
@@ -54,7 +54,7 @@ enum Poppler {
     }
 
     /// The rows of `pdffonts`: name, type, embedded, subset.
-    static func fonts(_ pdf: URL) throws -> [(name: String, embedded: Bool, subset: Bool)] {
+    public static func fonts(_ pdf: URL) throws -> [(name: String, embedded: Bool, subset: Bool)] {
         let lines = try text("pdffonts", [pdf.path]).split(separator: "\n").dropFirst(2)
         return lines.map { line in
             let columns = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -65,7 +65,7 @@ enum Poppler {
     }
 
     /// The decompressed content streams of a PDF (FlateDecode streams; others as stored).
-    static func contentStreams(_ bytes: [UInt8]) -> [String] {
+    public static func contentStreams(_ bytes: [UInt8]) -> [String] {
         var streams: [String] = []
         let start = Array("stream".utf8), end = Array("endstream".utf8)
         var i = 0
@@ -96,7 +96,7 @@ enum Poppler {
     }
 
     /// zlib-inflates `data`, or `nil` when it is not a zlib stream.
-    static func inflate(_ data: [UInt8]) -> [UInt8]? {
+    public static func inflate(_ data: [UInt8]) -> [UInt8]? {
         var capacity = Swift.max(1024, data.count * 8)
         while capacity < 512 * 1024 * 1024 {
             var out = [UInt8](repeating: 0, count: capacity)
@@ -109,5 +109,30 @@ enum Poppler {
             capacity *= 4
         }
         return nil
+    }
+}
+
+extension Poppler {
+    /// What is wrong with `pdf` as a one-page PDF of `size` (to `tolerance` millimetres each
+    /// way), or nil when nothing is.
+    public static func pageSizeProblem(_ pdf: [UInt8], expected size: (width: Double, height: Double), tolerance: Double) throws -> String? {
+        let url = try temporaryFile(pdf)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let sizes = try pageSizesMillimetres(url)
+        guard sizes.count == 1 else { return "\(sizes.count) pages" }
+        if abs(sizes[0].width - size.width) > tolerance || abs(sizes[0].height - size.height) > tolerance {
+            return "page \(sizes[0].width) × \(sizes[0].height) mm, scene \(size.width) × \(size.height) mm"
+        }
+        return nil
+    }
+
+    /// The fonts of `pdf` that are not embedded DejaVu Sans subsets ("ABCDEF+DejaVuSans",
+    /// "ABCDEF+DejaVuSans-Bold"), the number of fonts, and its text (`pdftotext -raw`).
+    public static func fontsAndText(_ pdf: [UInt8]) throws -> (strayFonts: [String], fontCount: Int, text: String) {
+        let url = try temporaryFile(pdf)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let all = try fonts(url)
+        let stray = all.filter { !($0.embedded && $0.subset && $0.name.split(separator: "+").last?.hasPrefix("DejaVuSans") == true) }.map(\.name)
+        return (stray, all.count, try text("pdftotext", ["-raw", url.path, "-"]))
     }
 }

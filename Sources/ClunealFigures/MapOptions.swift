@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 /// What a map shows.
 public struct MapOptions: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 /// Blank maps for "which structure is marker N?": numbered discs, and the answers in a hidden
 /// layer a teacher can reveal in the SVG.

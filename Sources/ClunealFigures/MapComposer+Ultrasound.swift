@@ -1,6 +1,7 @@
-import Foundation
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
+import Foundation
 
 /// The `ultrasound` layer: for each block site with a sourced ultrasound technique, the probe
 /// footprint on the skin and the in-plane needle path to the target. Off unless asked

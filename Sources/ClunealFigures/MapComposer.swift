@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 #if canImport(Glibc)
 import Glibc
@@ -41,6 +42,8 @@ public struct MapComposer: Sendable {
     /// the labels' (``MapOptions/labelScale``), times the `--text-size` scale; 1 for a life-size
     /// map at the default text size.
     var furnitureScale: Double { options.labelScale * textScale }
+    /// Opacity of a bone outside the highlighted trap (see ``addBones(to:box:)``).
+    static let fadedBoneStrength = 0.45
     /// Space kept around the anatomy inside the viewport, millimetres.
     static let bodyPadding = 12.0
 
@@ -252,11 +255,15 @@ public struct MapComposer: Sendable {
         for s in model.structures where s.entry.kind == .bone && shown(s.side) {
             let meta = Self.metadata(kind: "bone", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
             let id = Self.itemId(s.entry.id, s.side)
+            // Under a highlight, bones that make no part of the highlighted trap step back (less
+            // than the nerves and soft tissue do: they keep the reader oriented).
+            let strength = trapEmphasis(structure: s.entry.id) < 1 ? Self.fadedBoneStrength : 1
             switch s.geometry {
             case .polygon(let p):
                 guard let region = Self.smoothRegion(p.points, in: box) else { continue }
                 scene.add(.path(id, ScenePath([region]),
-                                style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45)),
+                                style: Style(fill: theme.boneFill, fillOpacity: strength,
+                                             stroke: StrokeStyle(color: theme.bone, widthMm: 0.45, opacity: strength)),
                                 title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
             case .polyline(let line):
                 let isCrest = s.entry.id == WellKnownId.iliacCrest.id
@@ -267,7 +274,7 @@ public struct MapComposer: Sendable {
                                            title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
                     }
                 } else {
-                    scene.add(.path(id, ScenePath(polyline: line, smooth: true), style: .stroke(theme.bone, widthMm: isCrest ? 1.4 : 0.6),
+                    scene.add(.path(id, ScenePath(polyline: line, smooth: true), style: .stroke(theme.bone, widthMm: isCrest ? 1.4 : 0.6, opacity: strength),
                                     title: s.entry.names.en, metadata: meta), to: .bone, title: "Bone")
                 }
             case .ribbon(let r):
@@ -353,7 +360,15 @@ public struct MapComposer: Sendable {
         return clipped.count >= 3 ? Subpath(body: clipped, closed: true) : nil
     }
 
-    /// The skin areas of the nerve groups: translucent, in the group's colour, dashed edge.
+    /// How a skin area is drawn (on the map and in its legend swatch): a light wash of the
+    /// group's colour inside a clear solid border, as the textbook maps of cutaneous
+    /// territories draw them (a dashed edge read as a vague blob).
+    func territoryStyle(_ group: NerveGroup, fade: Double = 1) -> Style {
+        let color = theme.color(group)
+        return Style(fill: color, fillOpacity: 0.13 * fade, stroke: StrokeStyle(color: color, widthMm: 0.5, opacity: 0.85 * fade))
+    }
+
+    /// The skin areas of the nerve groups: translucent, in the group's colour, solid edge.
     func addTerritories(to scene: inout Scene, box: Bounds) {
         for s in model.structures where s.entry.kind == .territory && shown(s.side) {
             guard case .polygon(let p) = s.geometry, let group = s.entry.nerve else { continue }
@@ -361,10 +376,7 @@ public struct MapComposer: Sendable {
             let fade = emphasis(group: group, ids: [s.entry.id])
             var meta = Self.metadata(kind: "territory", side: s.side, sources: s.entry.provenance.sources, fidelity: s.entry.provenance.fidelity)
             meta["nerve"] = group.rawValue
-            let color = theme.color(group)
-            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([region]),
-                            style: Style(fill: color, fillOpacity: 0.14 * fade,
-                                         stroke: StrokeStyle(color: color, widthMm: 0.35, opacity: 0.7 * fade, dash: DashPattern([2.5, 1.2]))),
+            scene.add(.path(Self.itemId(s.entry.id, s.side), ScenePath([region]), style: territoryStyle(group, fade: fade),
                             title: s.entry.names.en, metadata: meta),
                       to: "territory", title: "Skin territories")
         }
@@ -379,6 +391,17 @@ public struct MapComposer: Sendable {
             var meta = Self.metadata(kind: "nerve", side: n.side, sources: n.entry.provenance.sources, fidelity: n.entry.provenance.fidelity)
             meta["nerve"] = n.entry.nerve.rawValue
             meta["branch"] = n.entry.branch
+            let twigs = twigs(of: n)
+            if !twigs.isEmpty {
+                var twigMeta = Self.metadata(kind: "nerve-twigs", side: n.side, sources: n.entry.provenance.sources, fidelity: .schematic)
+                twigMeta["nerve"] = n.entry.nerve.rawValue
+                twigMeta["branch"] = n.entry.branch
+                scene.add(.path(Self.itemId(n.entry.id, n.side) + "-twigs", ScenePath(twigs.map { Subpath(body: $0, closed: false, smooth: true) }),
+                                style: Style(stroke: StrokeStyle(color: theme.color(n.entry.nerve), widthMm: Swift.max(0.5, width * 0.45), opacity: fade,
+                                                                 cap: theme.dash(n.entry.nerve) == nil ? .round : .butt, dash: theme.dash(n.entry.nerve))),
+                                title: "\(n.entry.names.en): terminal twigs (schematic: drawn inside the group's skin area, not measured)",
+                                metadata: twigMeta), to: .nerve, title: "Nerves")
+            }
             let halo = StrokeStyle(color: theme.background, widthMm: width + 0.8, opacity: 0.9 * fade)
             let path = ScenePath(polyline: r.centreline, smooth: true)
             scene.add(.path(Self.itemId(n.entry.id, n.side) + "-halo", path, style: Style(stroke: halo)), to: .nerve, title: "Nerves")
@@ -389,6 +412,17 @@ public struct MapComposer: Sendable {
                                                              dash: theme.dash(n.entry.nerve))),
                             title: n.entry.names.en, metadata: meta), to: .nerve, title: "Nerves")
         }
+    }
+
+    /// The terminal twigs of a cluneal branch (``NerveTwigs``), inside its group's skin
+    /// territory on its side; none for the PFCN and its perineal branch (not cluneal
+    /// branches: their skin is the thigh and perineum), or when the atlas has no territory.
+    func twigs(of n: Placed<NerveEntry>) -> [[Point]] {
+        guard case .ribbon(let r) = n.geometry,
+              n.entry.names.en.lowercased().hasPrefix("\(n.entry.nerve.rawValue) cluneal nerve"),
+              let territory = model.structures.first(where: { $0.entry.kind == .territory && $0.entry.nerve == n.entry.nerve && $0.side == n.side }),
+              case .polygon(let polygon) = territory.geometry else { return [] }
+        return NerveTwigs.twigs(along: r.centreline.points, inside: polygon)
     }
 
     /// ", with a palpation error of 10 mm per axis" when the outlines include one.

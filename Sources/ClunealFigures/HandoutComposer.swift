@@ -1,5 +1,6 @@
 import BodyGeometry
 import ClunealAnatomy
+import ClunealRender
 
 /// A plain-language self-care handout for a patient, on one A4 (or Letter) page: where rolling
 /// on a massage ball is fine (the large buttock and low-back muscles) and the entrapment sites

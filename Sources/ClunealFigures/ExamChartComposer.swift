@@ -1,6 +1,7 @@
 import BodyGeometry
 import ClunealAnatomy
 import ClunealPalpation
+import ClunealRender
 
 /// One chart of a whole exam: the map of both sides with every tender point numbered by its
 /// label (coloured by its finding's nerve group, each with its zone's ±1 SD outline), a header

@@ -1,9 +1,8 @@
-import BodyGeometry
-
-/// Clipping of outlines to the shown part of the body (Sutherland–Hodgman against an
-/// axis-aligned rectangle), so a one-sided map does not spill the other side into its margins.
-enum PolygonClipping {
-    static func clip(_ points: [Point], to box: Bounds) -> [Point] {
+/// Clipping to an axis-aligned rectangle: a closed outline (Sutherland–Hodgman) or an open
+/// polyline (Liang–Barsky, per segment), so a drawing can be kept inside what is shown.
+public enum PolygonClipping {
+    /// The part of the closed outline `points` inside `box` (empty when none is).
+    public static func clip(_ points: [Point], to box: Bounds) -> [Point] {
         var out = points
         out = clipEdge(out) { $0.x >= box.min.x } intersect: { a, b in a.lerp(b, (box.min.x - a.x) / (b.x - a.x)) }
         out = clipEdge(out) { $0.x <= box.max.x } intersect: { a, b in a.lerp(b, (box.max.x - a.x) / (b.x - a.x)) }
@@ -30,7 +29,7 @@ enum PolygonClipping {
     }
 
     /// The parts of an open polyline inside `box`, as separate runs.
-    static func clip(polyline points: [Point], to box: Bounds) -> [[Point]] {
+    public static func clip(polyline points: [Point], to box: Bounds) -> [[Point]] {
         var runs: [[Point]] = []
         var current: [Point] = []
         for (a, b) in zip(points, points.dropFirst()) {
