@@ -240,11 +240,19 @@ struct RenderBench {
         let metadata = PNGMetadata(pxPerMm: pxPerMm)
         var candidates: [(String, PNGEncoder)] = [
             ("RGB `.fast` (shipped)", PNGEncoder(format: .automatic, compression: .fast)),
+            ("RGB `.fastZlib` (zlib RLE, before libdeflate)", PNGEncoder(format: .automatic, compression: .fastZlib)),
             ("RGBA level 2, Up (before)", PNGEncoder(format: .rgba, compression: .init(level: 2, filters: .up))),
         ]
         if options.encodings {
             candidates += encodings(background: scene.background)
             candidates.append(("RGB `.small` (level 9, all filters)", PNGEncoder(format: .automatic, compression: .small)))
+            for level in [1, 2, 3, 4, 6] {
+                for (name, filters) in [("Up/Sub", PNGEncoder.Filters([.up, .sub])), ("Up/Sub/Paeth", PNGEncoder.Filters([.up, .sub, .paeth]))] {
+                    candidates.append(("RGB libdeflate \(level), \(name)",
+                                       PNGEncoder(format: .automatic, compression: .init(level: level, filters: filters, filterChoice: .fewestNonzero,
+                                                                                          compressor: .libdeflate))))
+                }
+            }
         }
         for (name, encoder) in candidates where wanted("encode " + name) {
             var bytes: [UInt8] = []

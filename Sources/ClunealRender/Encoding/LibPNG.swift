@@ -40,6 +40,10 @@ enum LibPNG {
         var strategy: Int32
         /// zlib memLevel 1...9, or 0 for libpng's default.
         var memoryLevel: Int32
+        /// nil: libpng filters and compresses the rows (zlib at ``level``). A libdeflate level:
+        /// ClunealRender filters the rows and compresses them with ``Deflater`` at that level,
+        /// and libpng writes the result as IDAT chunks (see ``Stream``).
+        var deflateLevel: Int? = nil
         var pixelsPerMetre: UInt32?
         var text: [TextEntry]
 
@@ -62,6 +66,13 @@ enum LibPNG {
     /// One PNG being written, rows in order: ``write(rows:count:rowFilters:)`` any number of
     /// times, then ``finish()``.
     ///
+    /// libpng always writes the signature, IHDR, pHYs and text chunks, and every chunk's
+    /// length and CRC. With ``Header/deflateLevel`` the image data takes another way: each row
+    /// is filtered here (``PNGRowFilter``, 16 bytes at a time) into one buffer of
+    /// `height × (rowBytes + 1)` bytes, and ``finish()`` compresses it with libdeflate into
+    /// one zlib stream, which libpng writes as IDAT chunks of ``idatChunkBytes``, then IEND
+    /// (`clibpng_stream_write_chunk` in the shim says why that replaces png_write_end).
+    ///
     /// Not `Sendable`: it owns a libpng write struct. Make it, feed it and finish it on one
     /// thread.
     final class Stream {
@@ -69,6 +80,14 @@ enum LibPNG {
         private let sink: ByteSink
         let header: Header
         private(set) var rowsWritten = 0
+        /// With ``Header/deflateLevel``: the compressor, the filtered rows (each led by its
+        /// filter-type byte) and a copy of the last unfiltered row (the next row's "above").
+        private let deflater: Deflater?
+        private var filtered: UnsafeMutableRawBufferPointer?
+        private var lastRow: UnsafeMutableBufferPointer<UInt8>?
+
+        /// IDAT chunk size for image data compressed outside libpng.
+        static let idatChunkBytes = 1 << 18
 
         init(_ header: Header) throws(RenderError) {
             guard header.width > 0, header.height > 0, png_uint_32(exactly: header.width) != nil,
@@ -76,6 +95,16 @@ enum LibPNG {
                 throw .libpng("image size \(header.width) × \(header.height) is not writable")
             }
             self.header = header
+            if let level = header.deflateLevel {
+                let (total, overflow) = header.height.multipliedReportingOverflow(by: header.rowBytes + 1)
+                guard !overflow else { throw .deflate("image size \(header.width) × \(header.height) is too large to filter in memory") }
+                deflater = try Deflater(level: level)
+                // Pages are touched as rows are filtered into them.
+                filtered = .allocate(byteCount: total, alignment: 16)
+                lastRow = .allocate(capacity: header.rowBytes)
+            } else {
+                deflater = nil
+            }
             // Maps compress to well under an eighth of their raw size; the sink grows if not.
             sink = ByteSink(capacity: Swift.min(header.height * header.rowBytes / 8, 64 << 20) + 1024)
             state = UnsafeMutablePointer<clibpng_stream>.allocate(capacity: 1)
@@ -125,6 +154,8 @@ enum LibPNG {
         }
 
         deinit {
+            filtered?.deallocate()
+            lastRow?.deallocate()
             clibpng_stream_destroy(state)
             state.deinitialize(count: 1)
             state.deallocate()
@@ -146,10 +177,44 @@ enum LibPNG {
                   rowFilters.map({ $0.count >= count }) ?? true, let base = rows.baseAddress else {
                 throw .libpng("\(count) rows of \(header.rowBytes) bytes do not fit the image (\(rowsWritten) of \(header.height) written)")
             }
-            let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
-                                               rowFilters?.baseAddress)
-            guard ok != 0 else { throw failure() }
+            if let filtered, let lastRow, let lastRowBase = lastRow.baseAddress,
+               let out = filtered.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                let rowBytes = header.rowBytes, bpp = header.samples.channels
+                var previous: UnsafePointer<UInt8>? = rowsWritten > 0 ? UnsafePointer(lastRowBase) : nil
+                for i in 0..<count {
+                    let row = base + i * rowBytes
+                    let filter = rowFilters?[i]
+                        ?? RowFilterChooser.choose(row: row, previous: previous, count: rowBytes, bpp: bpp, allowed: header.filters)
+                    PNGRowFilter.apply(filter, row: row, previous: previous, count: rowBytes, bpp: bpp,
+                                       into: out + (rowsWritten + i) * (rowBytes + 1))
+                    previous = row
+                }
+                lastRowBase.update(from: base + (count - 1) * rowBytes, count: rowBytes)
+            } else {
+                let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
+                                                   rowFilters?.baseAddress)
+                guard ok != 0 else { throw failure() }
+            }
             rowsWritten += count
+        }
+
+        /// Compresses the filtered rows with libdeflate and has libpng write them as IDAT
+        /// chunks, then IEND.
+        private func finishDeflated(_ deflater: Deflater, _ filtered: UnsafeMutableRawBufferPointer) throws(RenderError) {
+            let data = try deflater.zlibCompress(UnsafeRawBufferPointer(filtered))
+            filtered.deallocate()
+            self.filtered = nil
+            try data.withUnsafeBufferPointer { (bytes) throws(RenderError) in
+                var start = 0
+                while start < bytes.count {
+                    let length = Swift.min(Self.idatChunkBytes, bytes.count - start)
+                    guard let chunk = bytes.baseAddress, clibpng_stream_write_chunk(state, "IDAT", chunk + start, length) != 0 else {
+                        throw failure()
+                    }
+                    start += length
+                }
+            }
+            guard clibpng_stream_write_chunk(state, "IEND", nil, 0) != 0 else { throw failure() }
         }
 
         /// Ends the image and returns the file's bytes. Every row must have been written.
@@ -157,7 +222,11 @@ enum LibPNG {
             guard rowsWritten == header.height else {
                 throw .libpng("only \(rowsWritten) of \(header.height) rows were written")
             }
-            guard clibpng_stream_end(state) != 0 else { throw failure() }
+            if let deflater, let filtered {
+                try finishDeflated(deflater, filtered)
+            } else {
+                guard clibpng_stream_end(state) != 0 else { throw failure() }
+            }
             clibpng_stream_destroy(state)
             let bytes = sink.bytes
             sink.bytes = []

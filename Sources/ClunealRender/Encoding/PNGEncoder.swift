@@ -49,18 +49,32 @@ public struct PNGEncoder: Hashable, Sendable {
         }
     }
 
+    /// Which library compresses the image data. libpng writes the file either way.
+    public enum Compressor: Hashable, Sendable {
+        /// libpng filters each row (one byte at a time) and compresses through zlib, row by row.
+        case zlib
+        /// ClunealRender filters each row (16 bytes at a time) into one buffer of the whole
+        /// filtered image and libdeflate compresses it in one call: several times faster than
+        /// zlib, at the cost of holding the filtered image (`height × (rowBytes + 1)` bytes).
+        /// ``Compression/level`` is then libdeflate's, 0...12; `strategy` and `memoryLevel`
+        /// are zlib's and unused.
+        case libdeflate
+    }
+
     public struct Compression: Hashable, Sendable {
-        /// zlib level, 0...9 (clamped). With ``Strategy/runLength`` any level from 1 up
-        /// compresses the same way.
+        /// zlib level, 0...9, or libdeflate level, 0...12 (clamped). With zlib's
+        /// ``Strategy/runLength`` any level from 1 up compresses the same way.
         public var level: Int
         public var filters: Filters
         public var strategy: Strategy
         public var filterChoice: FilterChoice
         /// zlib's memLevel, 1...9 (clamped): hash table and block buffer size.
         public var memoryLevel: Int
+        public var compressor: Compressor
 
         public init(level: Int, filters: Filters, strategy: Strategy = .default, filterChoice: FilterChoice = .libpng,
-                    memoryLevel: Int = 8) {
+                    memoryLevel: Int = 8, compressor: Compressor = .zlib) {
+            self.compressor = compressor
             self.level = level
             self.filters = filters
             self.strategy = strategy
@@ -68,15 +82,19 @@ public struct PNGEncoder: Hashable, Sendable {
             self.memoryLevel = memoryLevel
         }
 
-        /// The default: Up or Sub per row by ``FilterChoice/fewestNonzero``, zlib's run-length
-        /// strategy, memLevel 6. libpng applies each row's filter in scalar code, one byte at a
-        /// time: Up and Sub cost about 6 instructions a byte, Paeth about 25, and on a map at
-        /// 100 px/cm (4660 × 4720 RGB, 66 MB of rows) the Paeth rows (a fifth) cost as much as
-        /// all the others together, for 4 % smaller files. The encoder is the longer of the two
-        /// threads, so Paeth is left out: 2.09 MB against 2.01 MB with Paeth, and at every size
-        /// within 1.1 × what rsvg-convert writes. `render-bench --encodings` compares them all.
-        public static let fast = Compression(level: 1, filters: [.up, .sub], strategy: .runLength,
-                                             filterChoice: .fewestNonzero, memoryLevel: 6)
+        /// The default: ClunealRender filters each row, Up, Sub or Paeth by
+        /// ``FilterChoice/fewestNonzero`` (16 bytes at a time, so Paeth costs little more than
+        /// Up), and libdeflate level 1 compresses the whole filtered image; libpng writes the
+        /// file. PLACEHOLDER
+        public static let fast = Compression(level: 1, filters: [.up, .sub, .paeth], filterChoice: .fewestNonzero,
+                                             compressor: .libdeflate)
+        /// The zlib default before libdeflate (issue 11; kept for `render-bench --encodings`):
+        /// Up or Sub per row by ``FilterChoice/fewestNonzero``, zlib's run-length strategy,
+        /// memLevel 6. libpng applies each row's filter in scalar code, one byte at a time (Up
+        /// and Sub about 6 instructions a byte, Paeth about 25), hence no Paeth; 2.09 MB on the
+        /// 100 px/cm map (4660 × 4720 RGB), with the encoder thread the longer of the two.
+        public static let fastZlib = Compression(level: 1, filters: [.up, .sub], strategy: .runLength,
+                                                 filterChoice: .fewestNonzero, memoryLevel: 6)
         /// For archiving: zlib level 9 with libpng's adaptive choice among all filters (about
         /// 1.19 MB in about 2 s on the same map).
         public static let small = Compression(level: 9, filters: .all)
@@ -84,9 +102,11 @@ public struct PNGEncoder: Hashable, Sendable {
         /// The filter mask handed to libpng (never empty).
         var filterMask: Int32 { filters.isEmpty ? Filters.none.rawValue : filters.rawValue }
 
-        /// True when ClunealRender picks each row's filter (see ``FilterChoice``).
+        /// True when ClunealRender picks each row's filter (see ``FilterChoice``). With
+        /// libdeflate it always does (libpng never sees the rows): by
+        /// ``FilterChoice/fewestNonzero`` whatever `filterChoice` says.
         var choosesRowFilters: Bool {
-            filterChoice == .fewestNonzero && filterMask.nonzeroBitCount > 1
+            (filterChoice == .fewestNonzero || compressor == .libdeflate) && filterMask.nonzeroBitCount > 1
         }
     }
 
@@ -139,6 +159,7 @@ public struct PNGEncoder: Hashable, Sendable {
                              level: Int32(Swift.min(9, Swift.max(0, compression.level))), filters: compression.filterMask,
                              strategy: compression.strategy.raw,
                              memoryLevel: Int32(Swift.min(9, Swift.max(1, compression.memoryLevel))),
+                             deflateLevel: compression.compressor == .libdeflate ? compression.level : nil,
                              pixelsPerMetre: metadata.pixelsPerMetre, text: text)
     }
 
