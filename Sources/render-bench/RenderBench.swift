@@ -271,14 +271,26 @@ struct RenderBench {
                   + String(format: "%.2f", Double(median) / Double(rgba)) + " × the RGBA buffer |")
         }
         for bandRows in options.bandRows {
-            for pipelined in [false, true] where wanted("renderPNG") {
-                var png: [UInt8] = []
-                let t = try time(runs) {
-                    png = try renderer.renderPNG(resolved, pxPerMm: pxPerMm, bandRows: bandRows, pipelined: pipelined)
+            for (name, encoder) in [("`.fast`", PNGEncoder()), ("`.fastZlib`", PNGEncoder(compression: .fastZlib))] {
+                for pipelined in [false, true] where wanted("renderPNG") {
+                    var png: [UInt8] = []
+                    let cpuBefore = Self.processCPUSeconds()
+                    let t = try time(runs) {
+                        png = try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: encoder, bandRows: bandRows, pipelined: pipelined)
+                    }
+                    let cpu = (Self.processCPUSeconds() - cpuBefore) / Double(runs) * 1000
+                    row("`renderPNG` \(name), \(bandRows)-row bands, \(pipelined ? "pipelined (CLI path)" : "one thread")", t,
+                        "\(png.count) bytes, CPU " + String(format: "%.1f", cpu) + " ms a run")
                 }
-                row("`renderPNG`, \(bandRows)-row bands, \(pipelined ? "pipelined (CLI path)" : "one thread")", t, "\(png.count) bytes")
             }
         }
+    }
+
+    /// CPU time of this process so far (all threads, user + system), in seconds.
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Runs `render-bench memory` in a new process (VmHWM is per process) and returns its

@@ -113,6 +113,29 @@ struct DeflatePNGTests {
         }
     }
 
+    /// Above ``PNGEncoder/Compression/libdeflateMaximumBytes`` of filtered rows, the image
+    /// streams through zlib with the same compression's strategy and memLevel: the very file
+    /// the zlib compression writes.
+    @Test func largeImagesStreamThroughZlib() throws {
+        let fast = PNGEncoder(compression: .fast)
+        #expect(fast.usesLibdeflate(width: 1864, height: 1888, samples: .rgb))  // 40 px/cm map, 10.6 MB
+        #expect(!fast.usesLibdeflate(width: 4660, height: 4720, samples: .rgb))  // 100 px/cm map, 66 MB
+        #expect(!fast.usesLibdeflate(width: .max / 2, height: .max / 2, samples: .rgba))  // overflow: never libdeflate
+        #expect(!PNGEncoder(compression: .fastZlib).usesLibdeflate(width: 10, height: 10, samples: .rgb))
+
+        let sample = try PNGTests.sample()  // 37 × 23 RGBA: 23 × 149 = 3427 filtered bytes
+        var limited = PNGEncoder.Compression.fast
+        limited.libdeflateMaximumBytes = 3426
+        var zlib = PNGEncoder.Compression.fast
+        zlib.compressor = .zlib
+        let viaZlib = try PNGEncoder(compression: zlib).encode(sample)
+        #expect(try PNGEncoder(compression: limited).encode(sample) == viaZlib)
+        limited.libdeflateMaximumBytes = 3427
+        let viaLibdeflate = try PNGEncoder(compression: limited).encode(sample)
+        #expect(viaLibdeflate != viaZlib)
+        #expect(try LibPNG.readRGBA(viaLibdeflate).rgba == LibPNG.readRGBA(viaZlib).rgba)
+    }
+
     @Test func deflaterClampsItsLevelAndRefusesNothing() throws {
         #expect(try Deflater(level: 99).level == 12)
         #expect(try Deflater(level: -1).level == 0)

@@ -71,10 +71,17 @@ public struct PNGEncoder: Hashable, Sendable {
         /// zlib's memLevel, 1...9 (clamped): hash table and block buffer size.
         public var memoryLevel: Int
         public var compressor: Compressor
+        /// With ``Compressor/libdeflate``: the largest filtered image, `height × (rowBytes + 1)`
+        /// bytes, that libdeflate compresses (it must hold all of it). A larger image goes
+        /// through zlib with this compression's `strategy` and `memoryLevel` (and `level`
+        /// clamped to zlib's 0...9). ``PNGEncoder/header(width:height:samples:metadata:)``
+        /// makes that choice, for every path.
+        public var libdeflateMaximumBytes: Int
 
         public init(level: Int, filters: Filters, strategy: Strategy = .default, filterChoice: FilterChoice = .libpng,
-                    memoryLevel: Int = 8, compressor: Compressor = .zlib) {
+                    memoryLevel: Int = 8, compressor: Compressor = .zlib, libdeflateMaximumBytes: Int = .max) {
             self.compressor = compressor
+            self.libdeflateMaximumBytes = libdeflateMaximumBytes
             self.level = level
             self.filters = filters
             self.strategy = strategy
@@ -82,12 +89,22 @@ public struct PNGEncoder: Hashable, Sendable {
             self.memoryLevel = memoryLevel
         }
 
-        /// The default: ClunealRender filters each row, Up, Sub or Paeth by
-        /// ``FilterChoice/fewestNonzero`` (16 bytes at a time, so Paeth costs little more than
-        /// Up), and libdeflate level 1 compresses the whole filtered image; libpng writes the
-        /// file. PLACEHOLDER
-        public static let fast = Compression(level: 1, filters: [.up, .sub, .paeth], filterChoice: .fewestNonzero,
-                                             compressor: .libdeflate)
+        /// The default: Up or Sub per row by ``FilterChoice/fewestNonzero``. An image whose
+        /// filtered rows fit in ``libdeflateMaximumBytes`` (24 MiB) is filtered by ClunealRender
+        /// and compressed by libdeflate level 1 in one piece; a larger one streams through
+        /// libpng and zlib's run-length strategy (level 1, memLevel 6), band by band.
+        ///
+        /// Measured on the default map (`render-bench`, whole streamed PNG, CPU per run):
+        /// libdeflate wins on small images (20 px/cm, 2.6 MB filtered: 49 against 52 ms,
+        /// 272 against 298 KB; 40 px/cm, 10.6 MB: 112 against 129 ms, 682 against 743 KB) and
+        /// loses on large ones (100 px/cm, 66 MB: 511 against 371 ms). There 97.6 % of the
+        /// filtered bytes are zero: zlib's Z_RLE passes over a zero run almost for free, while
+        /// libdeflate's fastest level inserts every byte of every match into its hash table (a
+        /// store-to-load chain on one bucket), and the 66 MB buffer costs page faults of its
+        /// own. Paeth is left out of both: libpng applies it one byte at a time (~25
+        /// instructions a byte), and it saved only 2 % with libdeflate.
+        public static let fast = Compression(level: 1, filters: [.up, .sub], strategy: .runLength, filterChoice: .fewestNonzero,
+                                             memoryLevel: 6, compressor: .libdeflate, libdeflateMaximumBytes: 24 << 20)
         /// The zlib default before libdeflate (issue 11; kept for `render-bench --encodings`):
         /// Up or Sub per row by ``FilterChoice/fewestNonzero``, zlib's run-length strategy,
         /// memLevel 6. libpng applies each row's filter in scalar code, one byte at a time (Up
@@ -145,6 +162,15 @@ public struct PNGEncoder: Hashable, Sendable {
         return try LibPNG.write(header, pixels: pixels, rowFilters: rowFilters)
     }
 
+    /// Whether libdeflate compresses an image of this size and sample layout (see
+    /// ``Compression/libdeflateMaximumBytes``); otherwise libpng and zlib do.
+    func usesLibdeflate(width: Int, height: Int, samples: LibPNG.Samples) -> Bool {
+        guard compression.compressor == .libdeflate else { return false }
+        let (rowBytes, o1) = width.multipliedReportingOverflow(by: samples.channels)
+        let (total, o2) = height.multipliedReportingOverflow(by: rowBytes &+ 1)
+        return !o1 && !o2 && total <= compression.libdeflateMaximumBytes
+    }
+
     /// The libpng header for an image of this size and sample layout.
     func header(width: Int, height: Int, samples: LibPNG.Samples, metadata: PNGMetadata) throws(RenderError) -> LibPNG.Header {
         try metadata.validate()
@@ -159,7 +185,7 @@ public struct PNGEncoder: Hashable, Sendable {
                              level: Int32(Swift.min(9, Swift.max(0, compression.level))), filters: compression.filterMask,
                              strategy: compression.strategy.raw,
                              memoryLevel: Int32(Swift.min(9, Swift.max(1, compression.memoryLevel))),
-                             deflateLevel: compression.compressor == .libdeflate ? compression.level : nil,
+                             deflateLevel: usesLibdeflate(width: width, height: height, samples: samples) ? compression.level : nil,
                              pixelsPerMetre: metadata.pixelsPerMetre, text: text)
     }
 
