@@ -240,13 +240,14 @@ struct RenderBench {
         let metadata = PNGMetadata(pxPerMm: pxPerMm)
         var candidates: [(String, PNGEncoder)] = [
             ("RGB `.fast` (shipped)", PNGEncoder(format: .automatic, compression: .fast)),
-            ("RGB `.fastZlib` (zlib RLE, before libdeflate)", PNGEncoder(format: .automatic, compression: .fastZlib)),
+            ("RGB `.fastLibpng` (libpng filters, zlib RLE: before issue 11's libdeflate work)", PNGEncoder(format: .automatic, compression: .fastLibpng)),
+            ("RGB `.fastLibdeflate`", PNGEncoder(format: .automatic, compression: .fastLibdeflate)),
             ("RGBA level 2, Up (before)", PNGEncoder(format: .rgba, compression: .init(level: 2, filters: .up))),
         ]
         if options.encodings {
             candidates += encodings(background: scene.background)
             candidates.append(("RGB `.small` (level 9, all filters)", PNGEncoder(format: .automatic, compression: .small)))
-            for level in [1, 2, 3, 4, 6] {
+            for level in [1, 2, 3, 4, 6, 9, 12] {
                 for (name, filters) in [("Up/Sub", PNGEncoder.Filters([.up, .sub])), ("Up/Sub/Paeth", PNGEncoder.Filters([.up, .sub, .paeth]))] {
                     candidates.append(("RGB libdeflate \(level), \(name)",
                                        PNGEncoder(format: .automatic, compression: .init(level: level, filters: filters, filterChoice: .fewestNonzero,
@@ -271,7 +272,8 @@ struct RenderBench {
                   + String(format: "%.2f", Double(median) / Double(rgba)) + " × the RGBA buffer |")
         }
         for bandRows in options.bandRows {
-            for (name, encoder) in [("`.fast`", PNGEncoder()), ("`.fastZlib`", PNGEncoder(compression: .fastZlib))] {
+            for (name, encoder) in [("`.fast`", PNGEncoder()), ("`.fastLibpng`", PNGEncoder(compression: .fastLibpng)),
+                                    ("`.fastLibdeflate`", PNGEncoder(compression: .fastLibdeflate))] {
                 for pipelined in [false, true] where wanted("renderPNG") {
                     var png: [UInt8] = []
                     let cpuBefore = Self.processCPUSeconds()

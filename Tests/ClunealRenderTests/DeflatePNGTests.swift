@@ -1,10 +1,10 @@
 import Testing
 @testable import ClunealRender
 
-/// The libdeflate path (``PNGEncoder/Compressor/libdeflate``, the `.fast` default): rows
-/// filtered by ClunealRender, the filtered image compressed by libdeflate, the chunks written
-/// by libpng. It must give the same pixels as libpng's own row path, as a valid PNG.
-@Suite("PNG through libdeflate")
+/// The paths where ClunealRender filters the rows and zlib (`.fast`, band by band) or
+/// libdeflate (the whole image) compresses them, and libpng writes the chunks. They must give
+/// the same pixels as libpng's own row path, as a valid PNG.
+@Suite("PNG rows filtered by ClunealRender (zlib, libdeflate)")
 struct DeflatePNGTests {
     /// PNG specification §9.2, byte by byte: the filtered bytes of `row` (no type byte).
     static func reference(_ type: UInt8, row: [UInt8], previous: [UInt8]?, bpp: Int) -> [UInt8] {
@@ -62,16 +62,17 @@ struct DeflatePNGTests {
 
     /// Opaque background (RGB) and a clear one (RGBA): libpng decodes the libdeflate file to
     /// the same pixels as the zlib files, banded or not.
-    @Test(arguments: [Color(rgb: 0xFBFAF7), Color.clear])
-    func samePixelsAsLibpngsRowPath(background: Color) throws {
+    @Test(arguments: [Color(rgb: 0xFBFAF7), Color.clear], [PNGEncoder.Compression.fast, .fastLibdeflate])
+    func samePixelsAsLibpngsRowPath(background: Color, compression: PNGEncoder.Compression) throws {
         let renderer = try SceneRenderer.withSystemFonts()
         let scene = try BandedPNGTests.scene(background: background)
         let image = try renderer.render(scene, pxPerMm: BandedPNGTests.pxPerMm)
         let metadata = PNGMetadata(pxPerMm: BandedPNGTests.pxPerMm, text: BandedPNGTests.text)
-        let deflated = try PNGEncoder(compression: .fast).encode(image, metadata: metadata)
-        let banded = try renderer.renderPNG(scene, pxPerMm: BandedPNGTests.pxPerMm, text: BandedPNGTests.text, bandRows: 7)
+        let deflated = try PNGEncoder(compression: compression).encode(image, metadata: metadata)
+        let banded = try renderer.renderPNG(scene, pxPerMm: BandedPNGTests.pxPerMm, encoder: PNGEncoder(compression: compression),
+                                            text: BandedPNGTests.text, bandRows: 7)
         #expect(banded == deflated)
-        let expected = try LibPNG.readRGBA(try PNGEncoder(compression: .fastZlib).encode(image, metadata: metadata))
+        let expected = try LibPNG.readRGBA(try PNGEncoder(compression: .fastLibpng).encode(image, metadata: metadata))
         #expect(try LibPNG.readRGBA(try PNGEncoder(compression: .small).encode(image, metadata: metadata)).rgba == expected.rgba)
         let decoded = try LibPNG.readRGBA(deflated)
         #expect(decoded.width == expected.width && decoded.height == expected.height)
@@ -97,18 +98,22 @@ struct DeflatePNGTests {
             noise.premultiplied[i + 3] = a
             for c in 0..<3 { noise.premultiplied[i + c] = UInt8.random(in: 0...a, using: &rng) }
         }
-        let bytes = try PNGEncoder(compression: .fast).encode(noise)
-        let idat = try PNGChunks.parse(bytes).filter { $0.type == "IDAT" }
-        #expect(idat.count >= 2)
-        #expect(idat.dropLast().allSatisfy { $0.data.count == LibPNG.Stream.idatChunkBytes })
-        #expect(try LibPNG.readRGBA(bytes).rgba == noise.straightRGBA())
+        for compression in [PNGEncoder.Compression.fast, .fastLibdeflate] {
+            let bytes = try PNGEncoder(compression: compression).encode(noise)
+            let idat = try PNGChunks.parse(bytes).filter { $0.type == "IDAT" }
+            #expect(idat.count >= 2)
+            #expect(idat.dropLast().allSatisfy { $0.data.count == LibPNG.Stream.idatChunkBytes })
+            #expect(try LibPNG.readRGBA(bytes).rgba == noise.straightRGBA())
+        }
 
         let sample = try PNGTests.sample()
         for level in [-3, 0, 1, 6, 12, 40] {
             for filters in [PNGEncoder.Filters.none, .up, [.up, .sub], [.up, .sub, .paeth], .all] {
-                let compression = PNGEncoder.Compression(level: level, filters: filters, compressor: .libdeflate)
-                let decoded = try LibPNG.readRGBA(try PNGEncoder(compression: compression).encode(sample))
-                #expect(decoded.rgba == sample.straightRGBA(), "level \(level), filters \(filters.rawValue)")
+                for compressor in [PNGEncoder.Compressor.libdeflate, .zlib] where compressor == .libdeflate || (0...9).contains(level) {
+                    let compression = PNGEncoder.Compression(level: level, filters: filters, compressor: compressor)
+                    let decoded = try LibPNG.readRGBA(try PNGEncoder(compression: compression).encode(sample))
+                    #expect(decoded.rgba == sample.straightRGBA(), "\(compressor) level \(level), filters \(filters.rawValue)")
+                }
             }
         }
     }
@@ -117,16 +122,21 @@ struct DeflatePNGTests {
     /// streams through zlib with the same compression's strategy and memLevel: the very file
     /// the zlib compression writes.
     @Test func largeImagesStreamThroughZlib() throws {
-        let fast = PNGEncoder(compression: .fast)
-        #expect(fast.usesLibdeflate(width: 1864, height: 1888, samples: .rgb))  // 40 px/cm map, 10.6 MB
-        #expect(!fast.usesLibdeflate(width: 4660, height: 4720, samples: .rgb))  // 100 px/cm map, 66 MB
-        #expect(!fast.usesLibdeflate(width: .max / 2, height: .max / 2, samples: .rgba))  // overflow: never libdeflate
-        #expect(!PNGEncoder(compression: .fastZlib).usesLibdeflate(width: 10, height: 10, samples: .rgb))
+        var capped = PNGEncoder.Compression.fastLibdeflate
+        capped.libdeflateMaximumBytes = 24 << 20
+        let encoder = PNGEncoder(compression: capped)
+        #expect(encoder.usesLibdeflate(width: 1864, height: 1888, samples: .rgb))  // 40 px/cm map, 10.6 MB
+        #expect(!encoder.usesLibdeflate(width: 4660, height: 4720, samples: .rgb))  // 100 px/cm map, 66 MB
+        #expect(encoder.imageData(width: 4660, height: 4720, samples: .rgb) == .zlibStream)
+        #expect(!encoder.usesLibdeflate(width: .max / 2, height: .max / 2, samples: .rgba))  // overflow: never libdeflate
+        #expect(!PNGEncoder(compression: .fastLibpng).usesLibdeflate(width: 10, height: 10, samples: .rgb))
+        #expect(PNGEncoder(compression: .fastLibpng).imageData(width: 10, height: 10, samples: .rgb) == .libpngRows)
+        #expect(PNGEncoder(compression: .fast).imageData(width: 10, height: 10, samples: .rgb) == .zlibStream)
 
         let sample = try PNGTests.sample()  // 37 × 23 RGBA: 23 × 149 = 3427 filtered bytes
-        var limited = PNGEncoder.Compression.fast
+        var limited = PNGEncoder.Compression.fastLibdeflate
         limited.libdeflateMaximumBytes = 3426
-        var zlib = PNGEncoder.Compression.fast
+        var zlib = PNGEncoder.Compression.fastLibdeflate
         zlib.compressor = .zlib
         let viaZlib = try PNGEncoder(compression: zlib).encode(sample)
         #expect(try PNGEncoder(compression: limited).encode(sample) == viaZlib)
@@ -140,7 +150,7 @@ struct DeflatePNGTests {
         #expect(try Deflater(level: 99).level == 12)
         #expect(try Deflater(level: -1).level == 0)
         let deflater = try Deflater(level: 1)
-        #expect(throws: RenderError.deflate("nothing to compress")) {
+        #expect(throws: RenderError.deflate("libdeflate: nothing to compress")) {
             try deflater.zlibCompress(UnsafeRawBufferPointer(start: nil, count: 0))
         }
         // A zlib stream that zlib inflates back.
@@ -148,6 +158,6 @@ struct DeflatePNGTests {
         let stream = try input.withUnsafeBytes { (raw) throws(RenderError) in try deflater.zlibCompress(raw) }
         #expect(stream.count < input.count / 4)
         #expect(LibPNG.inflate(stream[...]) == input)
-        #expect(RenderError.deflate("x").description == "libdeflate: x")
+        #expect(RenderError.deflate("libdeflate: x").description == "compressing the PNG image data: libdeflate: x")
     }
 }

@@ -17,7 +17,7 @@ final class Deflater {
     init(level: Int) throws(RenderError) {
         let clamped = Swift.min(Self.levels.upperBound, Swift.max(Self.levels.lowerBound, level))
         guard let compressor = libdeflate_alloc_compressor(Int32(clamped)) else {
-            throw .deflate("could not allocate a level \(clamped) compressor (out of memory)")
+            throw .deflate("libdeflate could not allocate a level \(clamped) compressor (out of memory)")
         }
         self.level = clamped
         self.compressor = compressor
@@ -31,7 +31,7 @@ final class Deflater {
     /// so compression cannot run out of room; only the pages actually written are touched.
     func zlibCompress(_ input: UnsafeRawBufferPointer) throws(RenderError) -> [UInt8] {
         guard let source = input.baseAddress, !input.isEmpty else {
-            throw .deflate("nothing to compress")
+            throw .deflate("libdeflate: nothing to compress")
         }
         let bound = libdeflate_zlib_compress_bound(compressor, input.count)
         var written = 0
@@ -40,7 +40,7 @@ final class Deflater {
             count = written
         }
         guard written > 0 else {
-            throw .deflate("compressing \(input.count) bytes did not fit libdeflate's own bound of \(bound) bytes")
+            throw .deflate("libdeflate: compressing \(input.count) bytes did not fit libdeflate's own bound of \(bound) bytes")
         }
         return output
     }

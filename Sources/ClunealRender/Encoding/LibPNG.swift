@@ -40,14 +40,25 @@ enum LibPNG {
         var strategy: Int32
         /// zlib memLevel 1...9, or 0 for libpng's default.
         var memoryLevel: Int32
-        /// nil: libpng filters and compresses the rows (zlib at ``level``). A libdeflate level:
-        /// ClunealRender filters the rows and compresses them with ``Deflater`` at that level,
-        /// and libpng writes the result as IDAT chunks (see ``Stream``).
-        var deflateLevel: Int? = nil
+        /// Who filters and compresses the rows (see ``Stream``).
+        var imageData: ImageData = .libpngRows
         var pixelsPerMetre: UInt32?
         var text: [TextEntry]
 
         var rowBytes: Int { width * samples.channels }
+    }
+
+    /// How a ``Stream`` turns rows into image data.
+    enum ImageData: Hashable, Sendable {
+        /// libpng filters each row (one byte at a time) and compresses it with zlib at
+        /// ``Header/level``, ``Header/strategy`` and ``Header/memoryLevel``.
+        case libpngRows
+        /// ClunealRender filters the rows (``PNGRowFilter``) and zlib compresses them band by
+        /// band with the header's settings; libpng writes the IDAT chunks.
+        case zlibStream
+        /// ClunealRender filters the rows into one buffer of the whole image, which
+        /// ``Deflater`` compresses at this libdeflate level; libpng writes the IDAT chunks.
+        case libdeflate(level: Int)
     }
 
     /// Collects libpng's output; reached from the C write callback through png_get_io_ptr.
@@ -67,11 +78,12 @@ enum LibPNG {
     /// times, then ``finish()``.
     ///
     /// libpng always writes the signature, IHDR, pHYs and text chunks, and every chunk's
-    /// length and CRC. With ``Header/deflateLevel`` the image data takes another way: each row
-    /// is filtered here (``PNGRowFilter``, 16 bytes at a time) into one buffer of
-    /// `height × (rowBytes + 1)` bytes, and ``finish()`` compresses it with libdeflate into
-    /// one zlib stream, which libpng writes as IDAT chunks of ``idatChunkBytes``, then IEND
-    /// (`clibpng_stream_write_chunk` in the shim says why that replaces png_write_end).
+    /// length and CRC. Outside ``ImageData/libpngRows`` the image data takes another way: each
+    /// row is filtered here (``PNGRowFilter``, 16 bytes at a time), either into one buffer of
+    /// `height × (rowBytes + 1)` bytes that ``finish()`` compresses with libdeflate, or band by
+    /// band into zlib (``ZlibStream``); libpng writes the one zlib stream as IDAT chunks of
+    /// ``idatChunkBytes``, then IEND (`clibpng_stream_write_chunk` in the shim says why that
+    /// replaces png_write_end).
     ///
     /// Not `Sendable`: it owns a libpng write struct. Make it, feed it and finish it on one
     /// thread.
@@ -80,9 +92,11 @@ enum LibPNG {
         private let sink: ByteSink
         let header: Header
         private(set) var rowsWritten = 0
-        /// With ``Header/deflateLevel``: the compressor, the filtered rows (each led by its
-        /// filter-type byte) and a copy of the last unfiltered row (the next row's "above").
+        /// Outside ``ImageData/libpngRows``: the compressor (libdeflate or zlib), the filtered
+        /// rows (each led by its filter-type byte: the whole image for libdeflate, one batch for
+        /// zlib) and a copy of the last unfiltered row (the next row's "above").
         private let deflater: Deflater?
+        private let zlib: ZlibStream?
         private var filtered: UnsafeMutableRawBufferPointer?
         private var lastRow: UnsafeMutableBufferPointer<UInt8>?
 
@@ -95,15 +109,23 @@ enum LibPNG {
                 throw .libpng("image size \(header.width) × \(header.height) is not writable")
             }
             self.header = header
-            if let level = header.deflateLevel {
+            switch header.imageData {
+            case .libpngRows:
+                deflater = nil
+                zlib = nil
+            case .libdeflate(let level):
                 let (total, overflow) = header.height.multipliedReportingOverflow(by: header.rowBytes + 1)
                 guard !overflow else { throw .deflate("image size \(header.width) × \(header.height) is too large to filter in memory") }
                 deflater = try Deflater(level: level)
+                zlib = nil
                 // Pages are touched as rows are filtered into them.
                 filtered = .allocate(byteCount: total, alignment: 16)
                 lastRow = .allocate(capacity: header.rowBytes)
-            } else {
+            case .zlibStream:
                 deflater = nil
+                zlib = try ZlibStream(level: header.level, memoryLevel: header.memoryLevel == 0 ? 8 : header.memoryLevel,
+                                      strategy: header.strategy)
+                lastRow = .allocate(capacity: header.rowBytes)
             }
             // Maps compress to well under an eighth of their raw size; the sink grows if not.
             sink = ByteSink(capacity: Swift.min(header.height * header.rowBytes / 8, 64 << 20) + 1024)
@@ -177,19 +199,17 @@ enum LibPNG {
                   rowFilters.map({ $0.count >= count }) ?? true, let base = rows.baseAddress else {
                 throw .libpng("\(count) rows of \(header.rowBytes) bytes do not fit the image (\(rowsWritten) of \(header.height) written)")
             }
-            if let filtered, let lastRow, let lastRowBase = lastRow.baseAddress,
-               let out = filtered.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-                let rowBytes = header.rowBytes, bpp = header.samples.channels
-                var previous: UnsafePointer<UInt8>? = rowsWritten > 0 ? UnsafePointer(lastRowBase) : nil
-                for i in 0..<count {
-                    let row = base + i * rowBytes
-                    let filter = rowFilters?[i]
-                        ?? RowFilterChooser.choose(row: row, previous: previous, count: rowBytes, bpp: bpp, allowed: header.filters)
-                    PNGRowFilter.apply(filter, row: row, previous: previous, count: rowBytes, bpp: bpp,
-                                       into: out + (rowsWritten + i) * (rowBytes + 1))
-                    previous = row
+            let filteredBytes = count * (header.rowBytes + 1)
+            if deflater != nil, let out = filtered?.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                filter(base, count: count, rowFilters: rowFilters, into: out + rowsWritten * (header.rowBytes + 1))
+            } else if let zlib {
+                if (filtered?.count ?? 0) < filteredBytes {
+                    filtered?.deallocate()
+                    filtered = .allocate(byteCount: filteredBytes, alignment: 16)
                 }
-                lastRowBase.update(from: base + (count - 1) * rowBytes, count: rowBytes)
+                guard let band = filtered?.baseAddress else { throw .deflate("no buffer for \(count) filtered rows") }
+                filter(base, count: count, rowFilters: rowFilters, into: band.assumingMemoryBound(to: UInt8.self))
+                try zlib.compress(UnsafeRawBufferPointer(start: band, count: filteredBytes), finish: false)
             } else {
                 let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
                                                    rowFilters?.baseAddress)
@@ -198,12 +218,26 @@ enum LibPNG {
             rowsWritten += count
         }
 
-        /// Compresses the filtered rows with libdeflate and has libpng write them as IDAT
-        /// chunks, then IEND.
-        private func finishDeflated(_ deflater: Deflater, _ filtered: UnsafeMutableRawBufferPointer) throws(RenderError) {
-            let data = try deflater.zlibCompress(UnsafeRawBufferPointer(filtered))
-            filtered.deallocate()
-            self.filtered = nil
+        /// Filters `count` rows from `base` into `out` (`rowBytes + 1` bytes a row), each with
+        /// its filter from `rowFilters` or, without them, ``RowFilterChooser``'s, and keeps a
+        /// copy of the last row for the next call.
+        private func filter(_ base: UnsafePointer<UInt8>, count: Int, rowFilters: UnsafeBufferPointer<UInt8>?,
+                            into out: UnsafeMutablePointer<UInt8>) {
+            guard let lastRowBase = lastRow?.baseAddress else { return }
+            let rowBytes = header.rowBytes, bpp = header.samples.channels
+            var previous: UnsafePointer<UInt8>? = rowsWritten > 0 ? UnsafePointer(lastRowBase) : nil
+            for i in 0..<count {
+                let row = base + i * rowBytes
+                let filter = rowFilters?[i]
+                    ?? RowFilterChooser.choose(row: row, previous: previous, count: rowBytes, bpp: bpp, allowed: header.filters)
+                PNGRowFilter.apply(filter, row: row, previous: previous, count: rowBytes, bpp: bpp, into: out + i * (rowBytes + 1))
+                previous = row
+            }
+            lastRowBase.update(from: base + (count - 1) * rowBytes, count: rowBytes)
+        }
+
+        /// Has libpng write `data` (one zlib stream) as IDAT chunks, then IEND.
+        private func writeImageData(_ data: [UInt8]) throws(RenderError) {
             try data.withUnsafeBufferPointer { (bytes) throws(RenderError) in
                 var start = 0
                 while start < bytes.count {
@@ -222,8 +256,14 @@ enum LibPNG {
             guard rowsWritten == header.height else {
                 throw .libpng("only \(rowsWritten) of \(header.height) rows were written")
             }
-            if let deflater, let filtered {
-                try finishDeflated(deflater, filtered)
+            if let deflater, let whole = filtered {
+                let data = try deflater.zlibCompress(UnsafeRawBufferPointer(whole))
+                whole.deallocate()
+                filtered = nil
+                try writeImageData(data)
+            } else if let zlib {
+                try zlib.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
+                try writeImageData(zlib.output)
             } else {
                 guard clibpng_stream_end(state) != 0 else { throw failure() }
             }
@@ -231,6 +271,56 @@ enum LibPNG {
             let bytes = sink.bytes
             sink.bytes = []
             return bytes
+        }
+    }
+
+    /// zlib's deflate over rows filtered by ClunealRender (``ImageData/zlibStream``): one zlib
+    /// stream, fed batch by batch, collected in ``output``.
+    ///
+    /// Not `Sendable`: it owns a z_stream. Use it on one thread.
+    final class ZlibStream {
+        private let stream: UnsafeMutablePointer<z_stream>
+        private(set) var output: [UInt8] = []
+        private var buffer = [UInt8](repeating: 0, count: 1 << 17)
+
+        init(level: Int32, memoryLevel: Int32, strategy: Int32) throws(RenderError) {
+            stream = .allocate(capacity: 1)
+            stream.initialize(to: z_stream())
+            let status = deflateInit2_(stream, level, Z_DEFLATED, 15, memoryLevel, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+            // On failure deinit still runs (every property is set) and frees the stream;
+            // deflateEnd ignores a stream whose init failed.
+            guard status == Z_OK else {
+                throw .deflate("zlib deflateInit2 (level \(level), memLevel \(memoryLevel), strategy \(strategy)) failed with \(status)")
+            }
+        }
+
+        deinit {
+            deflateEnd(stream)
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+        }
+
+        /// Compresses all of `input`; with `finish`, also ends the stream.
+        func compress(_ input: UnsafeRawBufferPointer, finish: Bool) throws(RenderError) {
+            stream.pointee.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+            stream.pointee.avail_in = uInt(input.count)
+            while true {
+                var produced = 0
+                let status = buffer.withUnsafeMutableBufferPointer { out in
+                    stream.pointee.next_out = out.baseAddress
+                    stream.pointee.avail_out = uInt(out.count)
+                    let status = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                    produced = out.count - Int(stream.pointee.avail_out)
+                    return status
+                }
+                output.append(contentsOf: buffer[0..<produced])
+                if status == Z_STREAM_END { return }
+                guard status == Z_OK || status == Z_BUF_ERROR else {
+                    throw .deflate("zlib deflate failed with \(status)")
+                }
+                // Without finish, done once zlib took every input byte and had room to spare.
+                if !finish && stream.pointee.avail_in == 0 && produced < buffer.count { return }
+            }
         }
     }
 

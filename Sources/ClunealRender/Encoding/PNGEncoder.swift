@@ -49,15 +49,20 @@ public struct PNGEncoder: Hashable, Sendable {
         }
     }
 
-    /// Which library compresses the image data. libpng writes the file either way.
+    /// Who filters the rows and which library compresses them. libpng writes the file (every
+    /// chunk, length and CRC) either way.
     public enum Compressor: Hashable, Sendable {
-        /// libpng filters each row (one byte at a time) and compresses through zlib, row by row.
+        /// libpng filters each row, one byte at a time, and compresses it through zlib.
+        case libpng
+        /// ClunealRender filters each row, 16 bytes at a time (``PNGRowFilter``), and zlib
+        /// compresses the filtered rows band by band with the compression's `level`,
+        /// `strategy` and `memoryLevel`. The same zlib stream as ``libpng`` gives for the same
+        /// filters, without libpng's scalar filters and row copies.
         case zlib
-        /// ClunealRender filters each row (16 bytes at a time) into one buffer of the whole
-        /// filtered image and libdeflate compresses it in one call: several times faster than
-        /// zlib, at the cost of holding the filtered image (`height × (rowBytes + 1)` bytes).
-        /// ``Compression/level`` is then libdeflate's, 0...12; `strategy` and `memoryLevel`
-        /// are zlib's and unused.
+        /// ClunealRender filters each row into one buffer of the whole filtered image and
+        /// libdeflate compresses it in one call, at ``Compression/level`` 0...12. It must hold
+        /// the filtered image (`height × (rowBytes + 1)` bytes); above
+        /// ``Compression/libdeflateMaximumBytes`` the image goes through ``zlib`` instead.
         case libdeflate
     }
 
@@ -72,14 +77,12 @@ public struct PNGEncoder: Hashable, Sendable {
         public var memoryLevel: Int
         public var compressor: Compressor
         /// With ``Compressor/libdeflate``: the largest filtered image, `height × (rowBytes + 1)`
-        /// bytes, that libdeflate compresses (it must hold all of it). A larger image goes
-        /// through zlib with this compression's `strategy` and `memoryLevel` (and `level`
-        /// clamped to zlib's 0...9). ``PNGEncoder/header(width:height:samples:metadata:)``
+        /// bytes, that libdeflate compresses. ``PNGEncoder/imageData(width:height:samples:)``
         /// makes that choice, for every path.
         public var libdeflateMaximumBytes: Int
 
         public init(level: Int, filters: Filters, strategy: Strategy = .default, filterChoice: FilterChoice = .libpng,
-                    memoryLevel: Int = 8, compressor: Compressor = .zlib, libdeflateMaximumBytes: Int = .max) {
+                    memoryLevel: Int = 8, compressor: Compressor = .libpng, libdeflateMaximumBytes: Int = .max) {
             self.compressor = compressor
             self.libdeflateMaximumBytes = libdeflateMaximumBytes
             self.level = level
@@ -89,29 +92,23 @@ public struct PNGEncoder: Hashable, Sendable {
             self.memoryLevel = memoryLevel
         }
 
-        /// The default: Up or Sub per row by ``FilterChoice/fewestNonzero``. An image whose
-        /// filtered rows fit in ``libdeflateMaximumBytes`` (24 MiB) is filtered by ClunealRender
-        /// and compressed by libdeflate level 1 in one piece; a larger one streams through
-        /// libpng and zlib's run-length strategy (level 1, memLevel 6), band by band.
-        ///
-        /// Measured on the default map (`render-bench`, whole streamed PNG, CPU per run):
-        /// libdeflate wins on small images (20 px/cm, 2.6 MB filtered: 49 against 52 ms,
-        /// 272 against 298 KB; 40 px/cm, 10.6 MB: 112 against 129 ms, 682 against 743 KB) and
-        /// loses on large ones (100 px/cm, 66 MB: 511 against 371 ms). There 97.6 % of the
-        /// filtered bytes are zero: zlib's Z_RLE passes over a zero run almost for free, while
-        /// libdeflate's fastest level inserts every byte of every match into its hash table (a
-        /// store-to-load chain on one bucket), and the 66 MB buffer costs page faults of its
-        /// own. Paeth is left out of both: libpng applies it one byte at a time (~25
-        /// instructions a byte), and it saved only 2 % with libdeflate.
+        /// The default: Up or Sub per row by ``FilterChoice/fewestNonzero``, filtered by
+        /// ClunealRender 16 bytes at a time, compressed band by band by zlib's run-length
+        /// strategy (level 1, memLevel 6). On the maps 97.6 % of the filtered bytes are zero:
+        /// Z_RLE passes over a zero run almost for free, while libdeflate's fastest level
+        /// inserts every byte of every match into its hash table and needs the whole filtered
+        /// image in memory (see ``fastLibdeflate`` and the issue 11 note for the measurements).
         public static let fast = Compression(level: 1, filters: [.up, .sub], strategy: .runLength, filterChoice: .fewestNonzero,
-                                             memoryLevel: 6, compressor: .libdeflate, libdeflateMaximumBytes: 24 << 20)
-        /// The zlib default before libdeflate (issue 11; kept for `render-bench --encodings`):
-        /// Up or Sub per row by ``FilterChoice/fewestNonzero``, zlib's run-length strategy,
-        /// memLevel 6. libpng applies each row's filter in scalar code, one byte at a time (Up
-        /// and Sub about 6 instructions a byte, Paeth about 25), hence no Paeth; 2.09 MB on the
-        /// 100 px/cm map (4660 × 4720 RGB), with the encoder thread the longer of the two.
-        public static let fastZlib = Compression(level: 1, filters: [.up, .sub], strategy: .runLength,
-                                                 filterChoice: .fewestNonzero, memoryLevel: 6)
+                                             memoryLevel: 6, compressor: .zlib)
+        /// `.fast`'s filters and zlib settings with libpng filtering and compressing the rows
+        /// (the default until issue 11): the same pixels and zlib settings; libpng's scalar
+        /// filters cost about 6 instructions a byte (Paeth about 25).
+        public static let fastLibpng = Compression(level: 1, filters: [.up, .sub], strategy: .runLength,
+                                                   filterChoice: .fewestNonzero, memoryLevel: 6)
+        /// Up or Sub per row, libdeflate level 1 on the whole filtered image (measured against
+        /// `.fast` in `render-bench`).
+        public static let fastLibdeflate = Compression(level: 1, filters: [.up, .sub], filterChoice: .fewestNonzero,
+                                                       compressor: .libdeflate)
         /// For archiving: zlib level 9 with libpng's adaptive choice among all filters (about
         /// 1.19 MB in about 2 s on the same map).
         public static let small = Compression(level: 9, filters: .all)
@@ -119,11 +116,11 @@ public struct PNGEncoder: Hashable, Sendable {
         /// The filter mask handed to libpng (never empty).
         var filterMask: Int32 { filters.isEmpty ? Filters.none.rawValue : filters.rawValue }
 
-        /// True when ClunealRender picks each row's filter (see ``FilterChoice``). With
-        /// libdeflate it always does (libpng never sees the rows): by
-        /// ``FilterChoice/fewestNonzero`` whatever `filterChoice` says.
+        /// True when ClunealRender picks each row's filter (see ``FilterChoice``). When it
+        /// filters the rows itself (``Compressor/zlib``, ``Compressor/libdeflate``) it always
+        /// does, by ``FilterChoice/fewestNonzero`` whatever `filterChoice` says.
         var choosesRowFilters: Bool {
-            (filterChoice == .fewestNonzero || compressor == .libdeflate) && filterMask.nonzeroBitCount > 1
+            (filterChoice == .fewestNonzero || compressor != .libpng) && filterMask.nonzeroBitCount > 1
         }
     }
 
@@ -171,6 +168,17 @@ public struct PNGEncoder: Hashable, Sendable {
         return !o1 && !o2 && total <= compression.libdeflateMaximumBytes
     }
 
+    /// Who filters and compresses the rows of an image of this size and sample layout (see
+    /// ``Compressor``): for ``Compressor/libdeflate``, libdeflate when the filtered image fits
+    /// ``Compression/libdeflateMaximumBytes``, else zlib on rows filtered by ClunealRender.
+    func imageData(width: Int, height: Int, samples: LibPNG.Samples) -> LibPNG.ImageData {
+        switch compression.compressor {
+        case .libpng: .libpngRows
+        case .zlib: .zlibStream
+        case .libdeflate: usesLibdeflate(width: width, height: height, samples: samples) ? .libdeflate(level: compression.level) : .zlibStream
+        }
+    }
+
     /// The libpng header for an image of this size and sample layout.
     func header(width: Int, height: Int, samples: LibPNG.Samples, metadata: PNGMetadata) throws(RenderError) -> LibPNG.Header {
         try metadata.validate()
@@ -185,7 +193,7 @@ public struct PNGEncoder: Hashable, Sendable {
                              level: Int32(Swift.min(9, Swift.max(0, compression.level))), filters: compression.filterMask,
                              strategy: compression.strategy.raw,
                              memoryLevel: Int32(Swift.min(9, Swift.max(1, compression.memoryLevel))),
-                             deflateLevel: usesLibdeflate(width: width, height: height, samples: samples) ? compression.level : nil,
+                             imageData: imageData(width: width, height: height, samples: samples),
                              pixelsPerMetre: metadata.pixelsPerMetre, text: text)
     }
 
