@@ -100,8 +100,9 @@ enum LibPNG {
         private var filtered: UnsafeMutableRawBufferPointer?
         private var lastRow: UnsafeMutableBufferPointer<UInt8>?
 
-        /// IDAT chunk size for image data compressed outside libpng.
-        static let idatChunkBytes = 1 << 18
+        /// IDAT chunk size for image data compressed outside libpng (the last chunk may be
+        /// shorter).
+        static let idatChunkBytes = 1 << 16
 
         init(_ header: Header) throws(RenderError) {
             guard header.width > 0, header.height > 0, png_uint_32(exactly: header.width) != nil,
@@ -209,7 +210,9 @@ enum LibPNG {
                 }
                 guard let band = filtered?.baseAddress else { throw .deflate("no buffer for \(count) filtered rows") }
                 filter(base, count: count, rowFilters: rowFilters, into: band.assumingMemoryBound(to: UInt8.self))
-                try zlib.compress(UnsafeRawBufferPointer(start: band, count: filteredBytes), finish: false)
+                try zlib.compress(UnsafeRawBufferPointer(start: band, count: filteredBytes), finish: false) { (piece) throws(RenderError) in
+                    try writeChunk("IDAT", piece)
+                }
             } else {
                 let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
                                                    rowFilters?.baseAddress)
@@ -236,19 +239,23 @@ enum LibPNG {
             lastRowBase.update(from: base + (count - 1) * rowBytes, count: rowBytes)
         }
 
-        /// Has libpng write `data` (one zlib stream) as IDAT chunks, then IEND.
+        /// Has libpng write one chunk (length, type, data, CRC).
+        private func writeChunk(_ type: String, _ data: UnsafeBufferPointer<UInt8>) throws(RenderError) {
+            guard clibpng_stream_write_chunk(state, type, data.baseAddress, data.count) != 0 else { throw failure() }
+        }
+
+        /// Has libpng write `data` (one zlib stream) as IDAT chunks of ``idatChunkBytes``,
+        /// then IEND.
         private func writeImageData(_ data: [UInt8]) throws(RenderError) {
             try data.withUnsafeBufferPointer { (bytes) throws(RenderError) in
                 var start = 0
                 while start < bytes.count {
                     let length = Swift.min(Self.idatChunkBytes, bytes.count - start)
-                    guard let chunk = bytes.baseAddress, clibpng_stream_write_chunk(state, "IDAT", chunk + start, length) != 0 else {
-                        throw failure()
-                    }
+                    try writeChunk("IDAT", UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]))
                     start += length
                 }
             }
-            guard clibpng_stream_write_chunk(state, "IEND", nil, 0) != 0 else { throw failure() }
+            try writeChunk("IEND", UnsafeBufferPointer(start: nil, count: 0))
         }
 
         /// Ends the image and returns the file's bytes. Every row must have been written.
@@ -262,8 +269,10 @@ enum LibPNG {
                 filtered = nil
                 try writeImageData(data)
             } else if let zlib {
-                try zlib.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
-                try writeImageData(zlib.output)
+                try zlib.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true) { (piece) throws(RenderError) in
+                    try writeChunk("IDAT", piece)
+                }
+                try writeChunk("IEND", UnsafeBufferPointer(start: nil, count: 0))
             } else {
                 guard clibpng_stream_end(state) != 0 else { throw failure() }
             }
@@ -275,51 +284,55 @@ enum LibPNG {
     }
 
     /// zlib's deflate over rows filtered by ClunealRender (``ImageData/zlibStream``): one zlib
-    /// stream, fed batch by batch, collected in ``output``.
+    /// stream, fed batch by batch, handed out in pieces of ``Stream/idatChunkBytes`` as they
+    /// fill (so only one piece of output is ever held here).
     ///
     /// Not `Sendable`: it owns a z_stream. Use it on one thread.
     final class ZlibStream {
         private let stream: UnsafeMutablePointer<z_stream>
-        private(set) var output: [UInt8] = []
-        private var buffer = [UInt8](repeating: 0, count: 1 << 17)
+        private let buffer: UnsafeMutableBufferPointer<UInt8>
 
         init(level: Int32, memoryLevel: Int32, strategy: Int32) throws(RenderError) {
             stream = .allocate(capacity: 1)
             stream.initialize(to: z_stream())
+            buffer = .allocate(capacity: Stream.idatChunkBytes)
             let status = deflateInit2_(stream, level, Z_DEFLATED, 15, memoryLevel, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
             // On failure deinit still runs (every property is set) and frees the stream;
             // deflateEnd ignores a stream whose init failed.
             guard status == Z_OK else {
                 throw .deflate("zlib deflateInit2 (level \(level), memLevel \(memoryLevel), strategy \(strategy)) failed with \(status)")
             }
+            stream.pointee.next_out = buffer.baseAddress
+            stream.pointee.avail_out = uInt(buffer.count)
         }
 
         deinit {
             deflateEnd(stream)
             stream.deinitialize(count: 1)
             stream.deallocate()
+            buffer.deallocate()
         }
 
-        /// Compresses all of `input`; with `finish`, also ends the stream.
-        func compress(_ input: UnsafeRawBufferPointer, finish: Bool) throws(RenderError) {
+        /// Compresses all of `input` (with `finish`, also ends the stream), handing each full
+        /// piece of output, and with `finish` the last one, to `emit`.
+        func compress(_ input: UnsafeRawBufferPointer, finish: Bool,
+                      emit: (UnsafeBufferPointer<UInt8>) throws(RenderError) -> Void) throws(RenderError) {
             stream.pointee.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
             stream.pointee.avail_in = uInt(input.count)
             while true {
-                var produced = 0
-                let status = buffer.withUnsafeMutableBufferPointer { out in
-                    stream.pointee.next_out = out.baseAddress
-                    stream.pointee.avail_out = uInt(out.count)
-                    let status = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
-                    produced = out.count - Int(stream.pointee.avail_out)
-                    return status
-                }
-                output.append(contentsOf: buffer[0..<produced])
-                if status == Z_STREAM_END { return }
-                guard status == Z_OK || status == Z_BUF_ERROR else {
+                let status = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                guard status == Z_OK || status == Z_BUF_ERROR || status == Z_STREAM_END else {
                     throw .deflate("zlib deflate failed with \(status)")
                 }
-                // Without finish, done once zlib took every input byte and had room to spare.
-                if !finish && stream.pointee.avail_in == 0 && produced < buffer.count { return }
+                if stream.pointee.avail_out == 0 || status == Z_STREAM_END {
+                    let produced = buffer.count - Int(stream.pointee.avail_out)
+                    if produced > 0 { try emit(UnsafeBufferPointer(rebasing: buffer[0..<produced])) }
+                    stream.pointee.next_out = buffer.baseAddress
+                    stream.pointee.avail_out = uInt(buffer.count)
+                }
+                if status == Z_STREAM_END { return }
+                // Without finish, done once zlib has taken every input byte with room to spare.
+                if !finish && stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
             }
         }
     }
