@@ -246,7 +246,8 @@ struct RenderBench {
         ]
         if options.encodings {
             candidates += encodings(background: scene.background)
-            candidates.append(("RGB `.small` (level 9, all filters)", PNGEncoder(format: .automatic, compression: .small)))
+            candidates.append(("RGB `.small` (libdeflate 6, Up/Sub/Paeth)", PNGEncoder(format: .automatic, compression: .small)))
+            candidates.append(("RGB `.smallLibpng` (zlib 9, libpng's adaptive filters)", PNGEncoder(format: .automatic, compression: .smallLibpng)))
             for level in [1, 2, 3, 4, 6, 9, 12] {
                 for (name, filters) in [("Up/Sub", PNGEncoder.Filters([.up, .sub])), ("Up/Sub/Paeth", PNGEncoder.Filters([.up, .sub, .paeth]))] {
                     candidates.append(("RGB libdeflate \(level), \(name)",

@@ -52,6 +52,7 @@ struct BandedPNGTests {
         PNGEncoder(format: .rgba),
         PNGEncoder(format: .rgb(background: .white)),
         PNGEncoder(compression: .small),
+        PNGEncoder(compression: .smallLibpng),
         PNGEncoder(compression: .fastLibpng),
         PNGEncoder(compression: .fastLibdeflate),
         PNGEncoder(format: .rgba, compression: .fastLibdeflate),

@@ -73,7 +73,9 @@ struct DeflatePNGTests {
                                             text: BandedPNGTests.text, bandRows: 7)
         #expect(banded == deflated)
         let expected = try LibPNG.readRGBA(try PNGEncoder(compression: .fastLibpng).encode(image, metadata: metadata))
-        #expect(try LibPNG.readRGBA(try PNGEncoder(compression: .small).encode(image, metadata: metadata)).rgba == expected.rgba)
+        for other in [PNGEncoder.Compression.small, .smallLibpng] {
+            #expect(try LibPNG.readRGBA(try PNGEncoder(compression: other).encode(image, metadata: metadata)).rgba == expected.rgba)
+        }
         let decoded = try LibPNG.readRGBA(deflated)
         #expect(decoded.width == expected.width && decoded.height == expected.height)
         #expect(decoded.rgba == expected.rgba)
