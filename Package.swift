@@ -29,13 +29,15 @@ let package = Package(
         // System libraries: a module map and a shim header each. SwiftPM reads the .pc files for
         // the -I/-l flags; the providers are the install hint when they are missing.
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        // libdeflate compresses a PNG's image data (faster than zlib); libpng still writes the file.
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // The generic render engine: scene model, label placement, rasteriser, text, PNG, SVG
         // and PDF writers, print layouts (tiles, fit to a page). It knows no anatomy (checked by
         // ClunealRenderTests' "Engine boundary" suite). No file I/O: it takes scenes (and font
         // bytes) and returns pixels and bytes.
-        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "CLibPNG", "CFreeType", "CCairo"]),
+        .target(name: "ClunealRender", dependencies: ["BodyGeometry", "CLibPNG", "CLibDeflate", "CFreeType", "CCairo"]),
         // Anatomy composed into scenes: the map and its regions, themes, blank quiz maps, the
         // finding overlay, the handout, the slide and the exam chart. No I/O.
         .target(name: "ClunealFigures", dependencies: ["ClunealAnatomy", "ClunealPalpation", "ClunealRender", "BodyGeometry"]),

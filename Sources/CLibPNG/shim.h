@@ -132,4 +132,20 @@ static inline int clibpng_stream_end(clibpng_stream *s) {
     return 1;
 }
 
+/// Writes one whole chunk (length, type, data, CRC) with libpng's public png_write_chunk.
+/// Used for image data compressed outside libpng: after clibpng_stream_begin (signature,
+/// IHDR, pHYs, text), any number of "IDAT" chunks holding one zlib stream of the filtered
+/// rows, then "IEND" with no data, and no clibpng_stream_end. png_write_end cannot be used
+/// there: it refuses a file whose rows did not pass through png_write_row ("No IDATs written
+/// into file"), and its only other work — chunks placed after the image data and the IEND
+/// chunk itself — is none here (every text chunk is written before the image, no tIME) but
+/// IEND, which this function writes as png_write_end would: empty, with its CRC.
+/// 1 on success, 0 on failure.
+static inline int clibpng_stream_write_chunk(clibpng_stream *s, const char *type, const png_byte *data, size_t length) {
+    if (s->failed || s->png == NULL) return 0;
+    if (setjmp(png_jmpbuf(s->png))) return 0;
+    png_write_chunk(s->png, (png_const_bytep)type, data, length);
+    return 1;
+}
+
 #endif

@@ -22,6 +22,8 @@ public enum RenderError: Error, Hashable, Sendable {
     case invalidPNGText(keyword: String, reason: String)
     /// libpng reported an error (its message).
     case libpng(String)
+    /// A PNG's image data could not be compressed (libdeflate or zlib, named in the reason).
+    case deflate(String)
     /// The bytes are not a PNG this decoder can read.
     case malformedPNG(String)
     /// A Cairo call failed while writing a PDF (the function and Cairo's message).
@@ -42,6 +44,7 @@ extension RenderError: CustomStringConvertible {
         case .invalidPNGKeyword(let k): "invalid PNG text keyword \(k.debugDescription): 1–79 printable Latin-1 characters, no leading, trailing or doubled spaces"
         case .invalidPNGText(let k, let reason): "PNG text '\(k)': \(reason)"
         case .libpng(let message): "libpng: \(message)"
+        case .deflate(let message): "compressing the PNG image data: \(message)"
         case .malformedPNG(let message): "not a readable PNG: \(message)"
         case .cairo(let function, let message): "Cairo (\(function)): \(message)"
         }

@@ -240,11 +240,21 @@ struct RenderBench {
         let metadata = PNGMetadata(pxPerMm: pxPerMm)
         var candidates: [(String, PNGEncoder)] = [
             ("RGB `.fast` (shipped)", PNGEncoder(format: .automatic, compression: .fast)),
+            ("RGB `.fastLibpng` (libpng filters, zlib RLE: before issue 11's libdeflate work)", PNGEncoder(format: .automatic, compression: .fastLibpng)),
+            ("RGB `.fastLibdeflate`", PNGEncoder(format: .automatic, compression: .fastLibdeflate)),
             ("RGBA level 2, Up (before)", PNGEncoder(format: .rgba, compression: .init(level: 2, filters: .up))),
         ]
         if options.encodings {
             candidates += encodings(background: scene.background)
-            candidates.append(("RGB `.small` (level 9, all filters)", PNGEncoder(format: .automatic, compression: .small)))
+            candidates.append(("RGB `.small` (libdeflate 6, Up/Sub/Paeth)", PNGEncoder(format: .automatic, compression: .small)))
+            candidates.append(("RGB `.smallLibpng` (zlib 9, libpng's adaptive filters)", PNGEncoder(format: .automatic, compression: .smallLibpng)))
+            for level in [1, 2, 3, 4, 6, 9, 12] {
+                for (name, filters) in [("Up/Sub", PNGEncoder.Filters([.up, .sub])), ("Up/Sub/Paeth", PNGEncoder.Filters([.up, .sub, .paeth]))] {
+                    candidates.append(("RGB libdeflate \(level), \(name)",
+                                       PNGEncoder(format: .automatic, compression: .init(level: level, filters: filters, filterChoice: .fewestNonzero,
+                                                                                          compressor: .libdeflate))))
+                }
+            }
         }
         for (name, encoder) in candidates where wanted("encode " + name) {
             var bytes: [UInt8] = []
@@ -263,14 +273,27 @@ struct RenderBench {
                   + String(format: "%.2f", Double(median) / Double(rgba)) + " × the RGBA buffer |")
         }
         for bandRows in options.bandRows {
-            for pipelined in [false, true] where wanted("renderPNG") {
-                var png: [UInt8] = []
-                let t = try time(runs) {
-                    png = try renderer.renderPNG(resolved, pxPerMm: pxPerMm, bandRows: bandRows, pipelined: pipelined)
+            for (name, encoder) in [("`.fast`", PNGEncoder()), ("`.fastLibpng`", PNGEncoder(compression: .fastLibpng)),
+                                    ("`.fastLibdeflate`", PNGEncoder(compression: .fastLibdeflate))] {
+                for pipelined in [false, true] where wanted("renderPNG") {
+                    var png: [UInt8] = []
+                    let cpuBefore = Self.processCPUSeconds()
+                    let t = try time(runs) {
+                        png = try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: encoder, bandRows: bandRows, pipelined: pipelined)
+                    }
+                    let cpu = (Self.processCPUSeconds() - cpuBefore) / Double(runs) * 1000
+                    row("`renderPNG` \(name), \(bandRows)-row bands, \(pipelined ? "pipelined (CLI path)" : "one thread")", t,
+                        "\(png.count) bytes, CPU " + String(format: "%.1f", cpu) + " ms a run")
                 }
-                row("`renderPNG`, \(bandRows)-row bands, \(pipelined ? "pipelined (CLI path)" : "one thread")", t, "\(png.count) bytes")
             }
         }
+    }
+
+    /// CPU time of this process so far (all threads, user + system), in seconds.
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Runs `render-bench memory` in a new process (VmHWM is per process) and returns its

@@ -52,6 +52,11 @@ struct BandedPNGTests {
         PNGEncoder(format: .rgba),
         PNGEncoder(format: .rgb(background: .white)),
         PNGEncoder(compression: .small),
+        PNGEncoder(compression: .smallLibpng),
+        PNGEncoder(compression: .fastLibpng),
+        PNGEncoder(compression: .fastLibdeflate),
+        PNGEncoder(format: .rgba, compression: .fastLibdeflate),
+        PNGEncoder(format: .rgba, compression: .fastLibpng),
         PNGEncoder(compression: .init(level: 2, filters: .up)),
     ])
     func bandedPNGIsTheSameFileAsRenderThenEncode(encoder: PNGEncoder) throws {
@@ -115,7 +120,7 @@ struct BandedPNGTests {
         let renderer = try SceneRenderer.withSystemFonts()
         for pipelined in [false, true] {
             var plan = try renderer.plan(try Self.scene(), pxPerMm: Self.pxPerMm)
-            var producer = try BandProducer(plan: plan, encoder: PNGEncoder(), metadata: PNGMetadata(), bandRows: 2)
+            var producer = try BandProducer(plan: plan, encoder: PNGEncoder(compression: .fastLibpng), metadata: PNGMetadata(), bandRows: 2)
             producer.header.level = 42  // zlib refuses it when libpng starts the first row
             #expect(throws: RenderError.libpng("bad parameters to zlib")) {
                 if pipelined, #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {

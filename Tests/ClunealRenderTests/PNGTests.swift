@@ -117,12 +117,25 @@ struct PNGTests {
         #expect(try PNGDecoder.decode(try PNGEncoder().encode(try Self.sample())).width == 37)
     }
 
+    /// On a map-like scene (240 × 160 px) `.small` writes a smaller file than `.fast`, and
+    /// within 10 % of the old zlib level 9 setting (10 337 against 9 844 bytes; on the real
+    /// maps it is smaller: 249.5 against 251.0 KB at 20 px/cm, 627 against 638 KB at 40,
+    /// 1.93 against 1.97 MB at 100). On the 37 × 23 sample libdeflate's block headers cost
+    /// more than they save (595 against 567 bytes), so there it is held to within 10 % of `.fast`.
     @Test func smallIsNoLargerThanFast() throws {
         let canvas = try Self.sample()
         let fast = try PNGEncoder(compression: .fast).encode(canvas)
         let small = try PNGEncoder(compression: .small).encode(canvas)
-        #expect(small.count <= fast.count)
+        #expect(Double(small.count) <= 1.1 * Double(fast.count))
         #expect(try PNGDecoder.decode(small).rgba == PNGDecoder.decode(fast).rgba)
+
+        let scene = try SceneRenderer.withSystemFonts().render(try BandedPNGTests.scene(), pxPerMm: BandedPNGTests.pxPerMm)
+        let sceneFast = try PNGEncoder(compression: .fast).encode(scene)
+        let sceneSmall = try PNGEncoder(compression: .small).encode(scene)
+        let sceneLibpng9 = try PNGEncoder(compression: .smallLibpng).encode(scene)
+        #expect(sceneSmall.count < sceneFast.count)
+        #expect(Double(sceneSmall.count) <= 1.1 * Double(sceneLibpng9.count))
+        #expect(try PNGDecoder.decode(sceneSmall).rgba == PNGDecoder.decode(sceneFast).rgba)
     }
 
     @Test func decoderRejectsGarbageAndCorruption() throws {

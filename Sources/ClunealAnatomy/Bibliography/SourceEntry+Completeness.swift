@@ -94,21 +94,32 @@ extension SourceEntry {
 
     /// The first placeholder phrase in `text`, if any.
     static func placeholder(in text: String, isTitle: Bool = false) -> String? {
-        let lower = text.lowercased()
-        return placeholderPhrases.first { phrase in
-            !(isTitle && titleWords.contains(phrase)) && containsWord(phrase, in: lower)
-        }
+        let lower = Array(text.lowercased())
+        return zip(placeholderPhrases, placeholderCharacters).first { phrase, characters in
+            !(isTitle && titleWords.contains(phrase)) && containsWord(characters, in: lower)
+        }?.0
     }
+
+    /// ``placeholderPhrases`` as characters, for ``containsWord(_:in:)``.
+    private static let placeholderCharacters = placeholderPhrases.map { Array($0) }
 
     /// True when `phrase` occurs in `text` not as part of a longer word ("todo" is not in "Todorov").
     static func containsWord(_ phrase: String, in text: String) -> Bool {
-        var searchFrom = text.startIndex
-        while let r = text.range(of: phrase, range: searchFrom..<text.endIndex) {
-            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            let wordy = phrase.first?.isLetter == true
+        containsWord(Array(phrase), in: Array(text))
+    }
+
+    /// ``containsWord(_:in:)`` on characters (compared as Swift compares them, by canonical
+    /// equivalence): a plain search, run for every citation field of every source at each
+    /// atlas load, so it stays off Foundation's locale-aware string search.
+    static func containsWord(_ phrase: [Character], in text: [Character]) -> Bool {
+        guard let first = phrase.first, phrase.count <= text.count else { return false }
+        let wordy = first.isLetter
+        for start in 0...(text.count - phrase.count) where text[start] == first {
+            let end = start + phrase.count
+            guard text[start..<end].elementsEqual(phrase) else { continue }
+            let before = start == 0 ? nil : text[start - 1]
+            let after = end == text.count ? nil : text[end]
             if !wordy || (!(before?.isLetter ?? false) && !(after?.isLetter ?? false)) { return true }
-            searchFrom = text.index(after: r.lowerBound)
         }
         return false
     }

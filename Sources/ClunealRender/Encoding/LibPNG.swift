@@ -40,10 +40,25 @@ enum LibPNG {
         var strategy: Int32
         /// zlib memLevel 1...9, or 0 for libpng's default.
         var memoryLevel: Int32
+        /// Who filters and compresses the rows (see ``Stream``).
+        var imageData: ImageData = .libpngRows
         var pixelsPerMetre: UInt32?
         var text: [TextEntry]
 
         var rowBytes: Int { width * samples.channels }
+    }
+
+    /// How a ``Stream`` turns rows into image data.
+    enum ImageData: Hashable, Sendable {
+        /// libpng filters each row (one byte at a time) and compresses it with zlib at
+        /// ``Header/level``, ``Header/strategy`` and ``Header/memoryLevel``.
+        case libpngRows
+        /// ClunealRender filters the rows (``PNGRowFilter``) and zlib compresses them band by
+        /// band with the header's settings; libpng writes the IDAT chunks.
+        case zlibStream
+        /// ClunealRender filters the rows into one buffer of the whole image, which
+        /// ``Deflater`` compresses at this libdeflate level; libpng writes the IDAT chunks.
+        case libdeflate(level: Int)
     }
 
     /// Collects libpng's output; reached from the C write callback through png_get_io_ptr.
@@ -62,6 +77,14 @@ enum LibPNG {
     /// One PNG being written, rows in order: ``write(rows:count:rowFilters:)`` any number of
     /// times, then ``finish()``.
     ///
+    /// libpng always writes the signature, IHDR, pHYs and text chunks, and every chunk's
+    /// length and CRC. Outside ``ImageData/libpngRows`` the image data takes another way: each
+    /// row is filtered here (``PNGRowFilter``, 16 bytes at a time), either into one buffer of
+    /// `height × (rowBytes + 1)` bytes that ``finish()`` compresses with libdeflate, or band by
+    /// band into zlib (``ZlibStream``); libpng writes the one zlib stream as IDAT chunks of
+    /// ``idatChunkBytes``, then IEND (`clibpng_stream_write_chunk` in the shim says why that
+    /// replaces png_write_end).
+    ///
     /// Not `Sendable`: it owns a libpng write struct. Make it, feed it and finish it on one
     /// thread.
     final class Stream {
@@ -69,6 +92,17 @@ enum LibPNG {
         private let sink: ByteSink
         let header: Header
         private(set) var rowsWritten = 0
+        /// Outside ``ImageData/libpngRows``: the compressor (libdeflate or zlib), the filtered
+        /// rows (each led by its filter-type byte: the whole image for libdeflate, one batch for
+        /// zlib) and a copy of the last unfiltered row (the next row's "above").
+        private let deflater: Deflater?
+        private let zlib: ZlibStream?
+        private var filtered: UnsafeMutableRawBufferPointer?
+        private var lastRow: UnsafeMutableBufferPointer<UInt8>?
+
+        /// IDAT chunk size for image data compressed outside libpng (the last chunk may be
+        /// shorter).
+        static let idatChunkBytes = 1 << 16
 
         init(_ header: Header) throws(RenderError) {
             guard header.width > 0, header.height > 0, png_uint_32(exactly: header.width) != nil,
@@ -76,6 +110,24 @@ enum LibPNG {
                 throw .libpng("image size \(header.width) × \(header.height) is not writable")
             }
             self.header = header
+            switch header.imageData {
+            case .libpngRows:
+                deflater = nil
+                zlib = nil
+            case .libdeflate(let level):
+                let (total, overflow) = header.height.multipliedReportingOverflow(by: header.rowBytes + 1)
+                guard !overflow else { throw .deflate("image size \(header.width) × \(header.height) is too large to filter in memory") }
+                deflater = try Deflater(level: level)
+                zlib = nil
+                // Pages are touched as rows are filtered into them.
+                filtered = .allocate(byteCount: total, alignment: 16)
+                lastRow = .allocate(capacity: header.rowBytes)
+            case .zlibStream:
+                deflater = nil
+                zlib = try ZlibStream(level: header.level, memoryLevel: header.memoryLevel == 0 ? 8 : header.memoryLevel,
+                                      strategy: header.strategy)
+                lastRow = .allocate(capacity: header.rowBytes)
+            }
             // Maps compress to well under an eighth of their raw size; the sink grows if not.
             sink = ByteSink(capacity: Swift.min(header.height * header.rowBytes / 8, 64 << 20) + 1024)
             state = UnsafeMutablePointer<clibpng_stream>.allocate(capacity: 1)
@@ -125,6 +177,8 @@ enum LibPNG {
         }
 
         deinit {
+            filtered?.deallocate()
+            lastRow?.deallocate()
             clibpng_stream_destroy(state)
             state.deinitialize(count: 1)
             state.deallocate()
@@ -146,10 +200,62 @@ enum LibPNG {
                   rowFilters.map({ $0.count >= count }) ?? true, let base = rows.baseAddress else {
                 throw .libpng("\(count) rows of \(header.rowBytes) bytes do not fit the image (\(rowsWritten) of \(header.height) written)")
             }
-            let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
-                                               rowFilters?.baseAddress)
-            guard ok != 0 else { throw failure() }
+            let filteredBytes = count * (header.rowBytes + 1)
+            if deflater != nil, let out = filtered?.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                filter(base, count: count, rowFilters: rowFilters, into: out + rowsWritten * (header.rowBytes + 1))
+            } else if let zlib {
+                if (filtered?.count ?? 0) < filteredBytes {
+                    filtered?.deallocate()
+                    filtered = .allocate(byteCount: filteredBytes, alignment: 16)
+                }
+                guard let band = filtered?.baseAddress else { throw .deflate("no buffer for \(count) filtered rows") }
+                filter(base, count: count, rowFilters: rowFilters, into: band.assumingMemoryBound(to: UInt8.self))
+                try zlib.compress(UnsafeRawBufferPointer(start: band, count: filteredBytes), finish: false) { (piece) throws(RenderError) in
+                    try writeChunk("IDAT", piece)
+                }
+            } else {
+                let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
+                                                   rowFilters?.baseAddress)
+                guard ok != 0 else { throw failure() }
+            }
             rowsWritten += count
+        }
+
+        /// Filters `count` rows from `base` into `out` (`rowBytes + 1` bytes a row), each with
+        /// its filter from `rowFilters` or, without them, ``RowFilterChooser``'s, and keeps a
+        /// copy of the last row for the next call.
+        private func filter(_ base: UnsafePointer<UInt8>, count: Int, rowFilters: UnsafeBufferPointer<UInt8>?,
+                            into out: UnsafeMutablePointer<UInt8>) {
+            guard let lastRowBase = lastRow?.baseAddress else { return }
+            let rowBytes = header.rowBytes, bpp = header.samples.channels
+            var previous: UnsafePointer<UInt8>? = rowsWritten > 0 ? UnsafePointer(lastRowBase) : nil
+            for i in 0..<count {
+                let row = base + i * rowBytes
+                let filter = rowFilters?[i]
+                    ?? RowFilterChooser.choose(row: row, previous: previous, count: rowBytes, bpp: bpp, allowed: header.filters)
+                PNGRowFilter.apply(filter, row: row, previous: previous, count: rowBytes, bpp: bpp, into: out + i * (rowBytes + 1))
+                previous = row
+            }
+            lastRowBase.update(from: base + (count - 1) * rowBytes, count: rowBytes)
+        }
+
+        /// Has libpng write one chunk (length, type, data, CRC).
+        private func writeChunk(_ type: String, _ data: UnsafeBufferPointer<UInt8>) throws(RenderError) {
+            guard clibpng_stream_write_chunk(state, type, data.baseAddress, data.count) != 0 else { throw failure() }
+        }
+
+        /// Has libpng write `data` (one zlib stream) as IDAT chunks of ``idatChunkBytes``,
+        /// then IEND.
+        private func writeImageData(_ data: [UInt8]) throws(RenderError) {
+            try data.withUnsafeBufferPointer { (bytes) throws(RenderError) in
+                var start = 0
+                while start < bytes.count {
+                    let length = Swift.min(Self.idatChunkBytes, bytes.count - start)
+                    try writeChunk("IDAT", UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]))
+                    start += length
+                }
+            }
+            try writeChunk("IEND", UnsafeBufferPointer(start: nil, count: 0))
         }
 
         /// Ends the image and returns the file's bytes. Every row must have been written.
@@ -157,11 +263,77 @@ enum LibPNG {
             guard rowsWritten == header.height else {
                 throw .libpng("only \(rowsWritten) of \(header.height) rows were written")
             }
-            guard clibpng_stream_end(state) != 0 else { throw failure() }
+            if let deflater, let whole = filtered {
+                let data = try deflater.zlibCompress(UnsafeRawBufferPointer(whole))
+                whole.deallocate()
+                filtered = nil
+                try writeImageData(data)
+            } else if let zlib {
+                try zlib.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true) { (piece) throws(RenderError) in
+                    try writeChunk("IDAT", piece)
+                }
+                try writeChunk("IEND", UnsafeBufferPointer(start: nil, count: 0))
+            } else {
+                guard clibpng_stream_end(state) != 0 else { throw failure() }
+            }
             clibpng_stream_destroy(state)
             let bytes = sink.bytes
             sink.bytes = []
             return bytes
+        }
+    }
+
+    /// zlib's deflate over rows filtered by ClunealRender (``ImageData/zlibStream``): one zlib
+    /// stream, fed batch by batch, handed out in pieces of ``Stream/idatChunkBytes`` as they
+    /// fill (so only one piece of output is ever held here).
+    ///
+    /// Not `Sendable`: it owns a z_stream. Use it on one thread.
+    final class ZlibStream {
+        private let stream: UnsafeMutablePointer<z_stream>
+        private let buffer: UnsafeMutableBufferPointer<UInt8>
+
+        init(level: Int32, memoryLevel: Int32, strategy: Int32) throws(RenderError) {
+            stream = .allocate(capacity: 1)
+            stream.initialize(to: z_stream())
+            buffer = .allocate(capacity: Stream.idatChunkBytes)
+            let status = deflateInit2_(stream, level, Z_DEFLATED, 15, memoryLevel, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+            // On failure deinit still runs (every property is set) and frees the stream;
+            // deflateEnd ignores a stream whose init failed.
+            guard status == Z_OK else {
+                throw .deflate("zlib deflateInit2 (level \(level), memLevel \(memoryLevel), strategy \(strategy)) failed with \(status)")
+            }
+            stream.pointee.next_out = buffer.baseAddress
+            stream.pointee.avail_out = uInt(buffer.count)
+        }
+
+        deinit {
+            deflateEnd(stream)
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+            buffer.deallocate()
+        }
+
+        /// Compresses all of `input` (with `finish`, also ends the stream), handing each full
+        /// piece of output, and with `finish` the last one, to `emit`.
+        func compress(_ input: UnsafeRawBufferPointer, finish: Bool,
+                      emit: (UnsafeBufferPointer<UInt8>) throws(RenderError) -> Void) throws(RenderError) {
+            stream.pointee.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+            stream.pointee.avail_in = uInt(input.count)
+            while true {
+                let status = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                guard status == Z_OK || status == Z_BUF_ERROR || status == Z_STREAM_END else {
+                    throw .deflate("zlib deflate failed with \(status)")
+                }
+                if stream.pointee.avail_out == 0 || status == Z_STREAM_END {
+                    let produced = buffer.count - Int(stream.pointee.avail_out)
+                    if produced > 0 { try emit(UnsafeBufferPointer(rebasing: buffer[0..<produced])) }
+                    stream.pointee.next_out = buffer.baseAddress
+                    stream.pointee.avail_out = uInt(buffer.count)
+                }
+                if status == Z_STREAM_END { return }
+                // Without finish, done once zlib has taken every input byte with room to spare.
+                if !finish && stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
+            }
         }
     }
 

@@ -49,18 +49,42 @@ public struct PNGEncoder: Hashable, Sendable {
         }
     }
 
+    /// Who filters the rows and which library compresses them. libpng writes the file (every
+    /// chunk, length and CRC) either way.
+    public enum Compressor: Hashable, Sendable {
+        /// libpng filters each row, one byte at a time, and compresses it through zlib.
+        case libpng
+        /// ClunealRender filters each row, 16 bytes at a time (``PNGRowFilter``), and zlib
+        /// compresses the filtered rows band by band with the compression's `level`,
+        /// `strategy` and `memoryLevel`. The same zlib stream as ``libpng`` gives for the same
+        /// filters, without libpng's scalar filters and row copies.
+        case zlib
+        /// ClunealRender filters each row into one buffer of the whole filtered image and
+        /// libdeflate compresses it in one call, at ``Compression/level`` 0...12. It must hold
+        /// the filtered image (`height × (rowBytes + 1)` bytes); above
+        /// ``Compression/libdeflateMaximumBytes`` the image goes through ``zlib`` instead.
+        case libdeflate
+    }
+
     public struct Compression: Hashable, Sendable {
-        /// zlib level, 0...9 (clamped). With ``Strategy/runLength`` any level from 1 up
-        /// compresses the same way.
+        /// zlib level, 0...9, or libdeflate level, 0...12 (clamped). With zlib's
+        /// ``Strategy/runLength`` any level from 1 up compresses the same way.
         public var level: Int
         public var filters: Filters
         public var strategy: Strategy
         public var filterChoice: FilterChoice
         /// zlib's memLevel, 1...9 (clamped): hash table and block buffer size.
         public var memoryLevel: Int
+        public var compressor: Compressor
+        /// With ``Compressor/libdeflate``: the largest filtered image, `height × (rowBytes + 1)`
+        /// bytes, that libdeflate compresses. ``PNGEncoder/imageData(width:height:samples:)``
+        /// makes that choice, for every path.
+        public var libdeflateMaximumBytes: Int
 
         public init(level: Int, filters: Filters, strategy: Strategy = .default, filterChoice: FilterChoice = .libpng,
-                    memoryLevel: Int = 8) {
+                    memoryLevel: Int = 8, compressor: Compressor = .libpng, libdeflateMaximumBytes: Int = .max) {
+            self.compressor = compressor
+            self.libdeflateMaximumBytes = libdeflateMaximumBytes
             self.level = level
             self.filters = filters
             self.strategy = strategy
@@ -68,24 +92,42 @@ public struct PNGEncoder: Hashable, Sendable {
             self.memoryLevel = memoryLevel
         }
 
-        /// The default: Up, Sub or Paeth per row by ``FilterChoice/fewestNonzero``, zlib's
-        /// run-length strategy, memLevel 6. On the default map at 100 px/cm (4660 × 5420 RGB,
-        /// 2-core machine) libpng and zlib take about 140 ms for 1.31 MB, against 148 ms /
-        /// 1.52 MB for level 2 + Up and 218 ms / 1.42 MB for Paeth + RLE (libpng alone, fed
-        /// from memory); at 20 px/cm it is 183 KB against 166 KB for level 2 + Up, within 1.1 ×
-        /// what rsvg-convert writes at every size. `render-bench --encodings` compares them all.
-        public static let fast = Compression(level: 1, filters: [.up, .sub, .paeth], strategy: .runLength,
-                                             filterChoice: .fewestNonzero, memoryLevel: 6)
-        /// For archiving: zlib level 9 with libpng's adaptive choice among all filters (about
-        /// 1.19 MB in about 2 s on the same map).
-        public static let small = Compression(level: 9, filters: .all)
+        /// The default: Up or Sub per row by ``FilterChoice/fewestNonzero``, filtered by
+        /// ClunealRender 16 bytes at a time, compressed band by band by zlib's run-length
+        /// strategy (level 1, memLevel 6). On the maps 97.6 % of the filtered bytes are zero:
+        /// Z_RLE passes over a zero run almost for free, while libdeflate's fastest level
+        /// inserts every byte of every match into its hash table and needs the whole filtered
+        /// image in memory (see ``fastLibdeflate`` and the issue 11 note for the measurements).
+        public static let fast = Compression(level: 1, filters: [.up, .sub], strategy: .runLength, filterChoice: .fewestNonzero,
+                                             memoryLevel: 6, compressor: .zlib)
+        /// `.fast`'s filters and zlib settings with libpng filtering and compressing the rows
+        /// (the default until issue 11): the same pixels and zlib settings; libpng's scalar
+        /// filters cost about 6 instructions a byte (Paeth about 25).
+        public static let fastLibpng = Compression(level: 1, filters: [.up, .sub], strategy: .runLength,
+                                                   filterChoice: .fewestNonzero, memoryLevel: 6)
+        /// Up or Sub per row, libdeflate level 1 on the whole filtered image (measured against
+        /// `.fast` in `render-bench`).
+        public static let fastLibdeflate = Compression(level: 1, filters: [.up, .sub], filterChoice: .fewestNonzero,
+                                                       compressor: .libdeflate)
+        /// For archiving (`--compression small`): Up, Sub or Paeth per row, libdeflate level 6
+        /// on the whole filtered image. On the 100 px/cm map: 1.93 MB in about 0.5 s, where
+        /// zlib level 9 with libpng's adaptive filters (`.smallLibpng`, the setting until
+        /// issue 11) wrote 1.97 MB in about 3.3 s, and libdeflate 12 1.78 MB in about 7 s.
+        /// Beyond 256 MiB of filtered rows the image streams through zlib (level 6) instead,
+        /// so an enormous canvas never needs its filtered copy in memory.
+        public static let small = Compression(level: 6, filters: [.up, .sub, .paeth], filterChoice: .fewestNonzero,
+                                              compressor: .libdeflate, libdeflateMaximumBytes: 256 << 20)
+        /// zlib level 9 with libpng's adaptive choice among all filters (`.small` until issue 11).
+        public static let smallLibpng = Compression(level: 9, filters: .all)
 
         /// The filter mask handed to libpng (never empty).
         var filterMask: Int32 { filters.isEmpty ? Filters.none.rawValue : filters.rawValue }
 
-        /// True when ClunealRender picks each row's filter (see ``FilterChoice``).
+        /// True when ClunealRender picks each row's filter (see ``FilterChoice``). When it
+        /// filters the rows itself (``Compressor/zlib``, ``Compressor/libdeflate``) it always
+        /// does, by ``FilterChoice/fewestNonzero`` whatever `filterChoice` says.
         var choosesRowFilters: Bool {
-            filterChoice == .fewestNonzero && filterMask.nonzeroBitCount > 1
+            (filterChoice == .fewestNonzero || compressor != .libpng) && filterMask.nonzeroBitCount > 1
         }
     }
 
@@ -124,6 +166,26 @@ public struct PNGEncoder: Hashable, Sendable {
         return try LibPNG.write(header, pixels: pixels, rowFilters: rowFilters)
     }
 
+    /// Whether libdeflate compresses an image of this size and sample layout (see
+    /// ``Compression/libdeflateMaximumBytes``); otherwise libpng and zlib do.
+    func usesLibdeflate(width: Int, height: Int, samples: LibPNG.Samples) -> Bool {
+        guard compression.compressor == .libdeflate else { return false }
+        let (rowBytes, o1) = width.multipliedReportingOverflow(by: samples.channels)
+        let (total, o2) = height.multipliedReportingOverflow(by: rowBytes &+ 1)
+        return !o1 && !o2 && total <= compression.libdeflateMaximumBytes
+    }
+
+    /// Who filters and compresses the rows of an image of this size and sample layout (see
+    /// ``Compressor``): for ``Compressor/libdeflate``, libdeflate when the filtered image fits
+    /// ``Compression/libdeflateMaximumBytes``, else zlib on rows filtered by ClunealRender.
+    func imageData(width: Int, height: Int, samples: LibPNG.Samples) -> LibPNG.ImageData {
+        switch compression.compressor {
+        case .libpng: .libpngRows
+        case .zlib: .zlibStream
+        case .libdeflate: usesLibdeflate(width: width, height: height, samples: samples) ? .libdeflate(level: compression.level) : .zlibStream
+        }
+    }
+
     /// The libpng header for an image of this size and sample layout.
     func header(width: Int, height: Int, samples: LibPNG.Samples, metadata: PNGMetadata) throws(RenderError) -> LibPNG.Header {
         try metadata.validate()
@@ -138,6 +200,7 @@ public struct PNGEncoder: Hashable, Sendable {
                              level: Int32(Swift.min(9, Swift.max(0, compression.level))), filters: compression.filterMask,
                              strategy: compression.strategy.raw,
                              memoryLevel: Int32(Swift.min(9, Swift.max(1, compression.memoryLevel))),
+                             imageData: imageData(width: width, height: height, samples: samples),
                              pixelsPerMetre: metadata.pixelsPerMetre, text: text)
     }
 

@@ -31,7 +31,7 @@ struct LabelResolver {
     }
 
     func resolve(_ scene: Scene) throws(RenderError) -> LabelResolution {
-        var fixedBoxes: [PixelRect] = []
+        var fixedLabels: [TextLabel] = []
         var protected: [PixelPoint] = []
         var visible: [Pending] = []
         var hidden: [Pending] = []
@@ -41,16 +41,11 @@ struct LabelResolver {
                 case .marker(let m):
                     if !layer.isHidden { protected.append(transform.pixel(m.position)) }
                 case .text(let label):
-                    let sizePx = transform.pixels(mm: label.fontSizeMm)
-                    let metrics = try fonts.face(label.weight).metrics(lines: label.lines, sizePx: sizePx)
-                    let haloPx = transform.pixels(mm: label.halo?.widthMm ?? 0)
                     switch label.placement {
                     case .fixed:
-                        if !layer.isHidden {
-                            let origin = metrics.boxOrigin(anchor: transform.pixel(label.anchor), alignment: label.alignment)
-                            fixedBoxes.append(PixelRect(origin: origin, size: metrics.size).outset(by: haloPx))
-                        }
+                        if !layer.isHidden { fixedLabels.append(label) }
                     case .automatic(let auto):
+                        let (metrics, haloPx) = try measure(label)
                         let p = Pending(layer: li, item: ii, label: label, auto: auto, metrics: metrics, haloPx: haloPx)
                         if layer.isHidden { hidden.append(p) } else { visible.append(p) }
                     }
@@ -59,7 +54,14 @@ struct LabelResolver {
                 }
             }
         }
+        // A scene already resolved (the CLI resolves once for every output) costs no measuring.
         guard !visible.isEmpty || !hidden.isEmpty else { return LabelResolution(scene: scene, dropped: []) }
+        var fixedBoxes: [PixelRect] = []
+        for label in fixedLabels {
+            let (metrics, haloPx) = try measure(label)
+            let origin = metrics.boxOrigin(anchor: transform.pixel(label.anchor), alignment: label.alignment)
+            fixedBoxes.append(PixelRect(origin: origin, size: metrics.size).outset(by: haloPx))
+        }
 
         let canvas = PixelRect(x: 0, y: 0, width: Float(transform.canvasWidth), height: Float(transform.canvasHeight))
         let obstacles = scene.labelObstacles.map(transform.pixelRect) + fixedBoxes
@@ -125,5 +127,11 @@ struct LabelResolver {
             out.layers[li].items = items
         }
         return LabelResolution(scene: out, dropped: dropped)
+    }
+
+    /// A label's text metrics at its pixel size, and its halo width in pixels.
+    private func measure(_ label: TextLabel) throws(RenderError) -> (TextMetrics, Float) {
+        let metrics = try fonts.face(label.weight).metrics(lines: label.lines, sizePx: transform.pixels(mm: label.fontSizeMm))
+        return (metrics, transform.pixels(mm: label.halo?.widthMm ?? 0))
     }
 }

@@ -60,51 +60,76 @@ extension CompositingTarget {
 /// A colour channel's result never depends on the destination's alpha, so on an opaque
 /// destination the three-channel kernel gives exactly the colour bytes the four-channel one
 /// would (and the alpha would stay 255): an opaque map can be drawn straight into RGB.
+///
+/// The four channels are computed together in one `SIMD4<Float>`, with the same operations
+/// in the same order as one channel at a time (IEEE single precision, no fused multiply-add),
+/// so the bytes are the same as the scalar formula's.
 enum Blend {
     /// Premultiplied RGBA, 4 bytes per pixel; `px` is the row's first byte.
     @inline(__always)
     static func rgba(_ px: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int, coverageOrigin x0: Int,
                      coverage: UnsafeBufferPointer<Float>, color: PremultipliedColor) {
-        let opaque = color.isOpaque
-        let fr = UInt8(color.r.rounded()), fg = UInt8(color.g.rounded()), fb = UInt8(color.b.rounded())
-        for x in start..<end {
-            let c = coverage[x - x0]
-            if c < minimumCoverage { continue }
-            let i = x * 4
-            if c >= 1 && opaque {
-                px[i] = fr; px[i + 1] = fg; px[i + 2] = fb; px[i + 3] = 255
-                continue
-            }
-            let k = Swift.min(c, 1)
-            let sa = color.a * k
-            let inv = 1 - sa * (1 / 255)
-            px[i] = UInt8(Swift.min(255, color.r * k + Float(px[i]) * inv + 0.5))
-            px[i + 1] = UInt8(Swift.min(255, color.g * k + Float(px[i + 1]) * inv + 0.5))
-            px[i + 2] = UInt8(Swift.min(255, color.b * k + Float(px[i + 2]) * inv + 0.5))
-            px[i + 3] = UInt8(Swift.min(255, sa + Float(px[i + 3]) * inv + 0.5))
-        }
+        pixels(px, channels: 4, from: start, to: end, coverageOrigin: x0, coverage: coverage, color: color)
     }
 
     /// RGB over an opaque destination, 3 bytes per pixel; `px` is the row's first byte.
     @inline(__always)
     static func rgb(_ px: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int, coverageOrigin x0: Int,
                     coverage: UnsafeBufferPointer<Float>, color: PremultipliedColor) {
+        pixels(px, channels: 3, from: start, to: end, coverageOrigin: x0, coverage: coverage, color: color)
+    }
+
+    /// Pixels `start ..< end` of a row of `channels` (3 or 4) bytes per pixel, pixel `x` with
+    /// coverage `coverage[x - x0]`.
+    @inline(__always)
+    private static func pixels(_ px: UnsafeMutablePointer<UInt8>, channels: Int, from start: Int, to end: Int,
+                               coverageOrigin x0: Int, coverage: UnsafeBufferPointer<Float>, color: PremultipliedColor) {
         let opaque = color.isOpaque
-        let fr = UInt8(color.r.rounded()), fg = UInt8(color.g.rounded()), fb = UInt8(color.b.rounded())
+        let solid = color.solidBytes
+        let source = color.vector
         for x in start..<end {
-            let c = coverage[x - x0]
+            let c = coverage[x &- x0]
             if c < minimumCoverage { continue }
-            let i = x * 3
+            let p = px + x &* channels
             if c >= 1 && opaque {
-                px[i] = fr; px[i + 1] = fg; px[i + 2] = fb
+                store(solid, to: p, channels: channels)
                 continue
             }
             let k = Swift.min(c, 1)
-            let sa = color.a * k
-            let inv = 1 - sa * (1 / 255)
-            px[i] = UInt8(Swift.min(255, color.r * k + Float(px[i]) * inv + 0.5))
-            px[i + 1] = UInt8(Swift.min(255, color.g * k + Float(px[i + 1]) * inv + 0.5))
-            px[i + 2] = UInt8(Swift.min(255, color.b * k + Float(px[i + 2]) * inv + 0.5))
+            store(over(source * k, p, channels: channels), to: p, channels: channels)
+        }
+    }
+
+    /// Source-over of the (coverage-scaled, premultiplied) source `s` onto the pixel at `p`:
+    /// `min(255, s + d × (1 − sA / 255) + 0.5)` rounded down, per channel. On an RGB pixel the
+    /// fourth lane is meaningless.
+    @inline(__always)
+    static func over(_ s: SIMD4<Float>, _ p: UnsafePointer<UInt8>, channels: Int) -> SIMD4<UInt8> {
+        let inv = 1 - s[3] * (1 / 255)
+        let d = SIMD4<Float>(Float(p[0]), Float(p[1]), Float(p[2]), channels == 4 ? Float(p[3]) : 255)
+        var y = s + d * inv + 0.5
+        y.replace(with: 255, where: y .> 255)
+        return SIMD4<UInt8>(truncatingIfNeeded: floorOfNonNegative(y))
+    }
+
+    /// `⌊y⌋` for `0 ≤ y < 2²²` without a checked conversion: adding 1.5 × 2²³ leaves y rounded
+    /// to the nearest integer (ties to even) in the low bits of the sum; one down where that
+    /// rounded up.
+    @inline(__always)
+    static func floorOfNonNegative(_ y: SIMD4<Float>) -> SIMD4<Int32> {
+        let magic: Float = 12_582_912
+        let shifted = y + magic
+        var n = unsafeBitCast(shifted, to: SIMD4<Int32>.self) &- 0x4B40_0000
+        n.replace(with: n &- 1, where: shifted - magic .> y)
+        return n
+    }
+
+    @inline(__always)
+    static func store(_ v: SIMD4<UInt8>, to p: UnsafeMutablePointer<UInt8>, channels: Int) {
+        if channels == 4 {
+            UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<UInt8>.self)
+        } else {
+            p[0] = v[0]; p[1] = v[1]; p[2] = v[2]
         }
     }
 }
@@ -115,57 +140,74 @@ extension Blend {
     /// per-pixel arithmetic as ``rgb(_:from:to:coverageOrigin:coverage:color:)`` and
     /// ``rgba(_:from:to:coverageOrigin:coverage:color:)``, so the same bytes.
     ///
-    /// A fully covered run of an opaque colour is a fill. Otherwise each pixel is blended,
-    /// but a pixel equal to the one before it gets the same result without the arithmetic
-    /// (translucent zones mostly lie over flat colour).
+    /// A fully covered run of an opaque colour is a fill. Otherwise the run is taken as runs
+    /// of equal pixels (translucent zones mostly lie over flat colour): each is blended once
+    /// and filled with the result.
     @inline(__always)
     static func run(_ px: UnsafeMutablePointer<UInt8>, channels: Int, from start: Int, to end: Int, coverage c: Float,
                     color: PremultipliedColor) {
         guard start < end, c >= minimumCoverage else { return }
         if c >= 1 && color.isOpaque {
             let first = px + start * channels
-            first[0] = UInt8(color.r.rounded()); first[1] = UInt8(color.g.rounded()); first[2] = UInt8(color.b.rounded())
-            if channels == 4 { first[3] = 255 }
-            // Double the filled part until the run is full.
-            let total = (end - start) * channels
-            var filled = channels
-            while filled < total {
-                let n = Swift.min(filled, total - filled)
-                (first + filled).update(from: first, count: n)
-                filled += n
+            store(color.solidBytes, to: first, channels: channels)
+            fill(first, pixels: end - start, channels: channels)
+            return
+        }
+        let source = color.vector * Swift.min(c, 1)
+        var x = start
+        while x < end {
+            let p = px + x &* channels
+            let n = equalPixels(p, upTo: end &- x, channels: channels)
+            store(over(source, p, channels: channels), to: p, channels: channels)
+            fill(p, pixels: n, channels: channels)
+            x &+= n
+        }
+    }
+
+    /// Copies the pixel at `first` over the next `pixels − 1` pixels: short runs byte by
+    /// byte, long ones by doubling the filled part.
+    @inline(__always)
+    static func fill(_ first: UnsafeMutablePointer<UInt8>, pixels: Int, channels: Int) {
+        let total = pixels &* channels
+        if pixels <= 16 {
+            var i = channels
+            while i < total {
+                first[i] = first[i &- channels]
+                i &+= 1
             }
             return
         }
-        let k = Swift.min(c, 1)
-        let sa = color.a * k
-        let inv = 1 - sa * (1 / 255)
-        let rk = color.r * k, gk = color.g * k, bk = color.b * k
-        var lastIn: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        var lastOut: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        var haveLast = false
-        for x in start..<end {
-            let i = x * channels
-            let a = channels == 4 ? px[i + 3] : 255
-            let input = (px[i], px[i + 1], px[i + 2], a)
-            if haveLast, input == lastIn {
-                px[i] = lastOut.0; px[i + 1] = lastOut.1; px[i + 2] = lastOut.2
-                if channels == 4 { px[i + 3] = lastOut.3 }
-                continue
-            }
-            let r = UInt8(Swift.min(255, rk + Float(input.0) * inv + 0.5))
-            let g = UInt8(Swift.min(255, gk + Float(input.1) * inv + 0.5))
-            let b = UInt8(Swift.min(255, bk + Float(input.2) * inv + 0.5))
-            px[i] = r; px[i + 1] = g; px[i + 2] = b
-            var alpha: UInt8 = 255
-            if channels == 4 {
-                alpha = UInt8(Swift.min(255, sa + Float(input.3) * inv + 0.5))
-                px[i + 3] = alpha
-            }
-            lastIn = input
-            lastOut = (r, g, b, alpha)
-            haveLast = true
+        var filled = channels
+        while filled < total {
+            let n = Swift.min(filled, total &- filled)
+            (first + filled).update(from: first, count: n)
+            filled &+= n
         }
     }
+
+    /// How many pixels from `p` on (at least 1, at most `limit`) equal the pixel at `p`: a run
+    /// of equal pixels is a run of bytes each equal to the byte one pixel before it, tested
+    /// eight bytes at a time.
+    @inline(__always)
+    static func equalPixels(_ p: UnsafeMutablePointer<UInt8>, upTo limit: Int, channels: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        let endByte = limit &* channels
+        var i = channels
+        while i &+ 8 <= endByte,
+              raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) == raw.loadUnaligned(fromByteOffset: i &- channels, as: UInt64.self) {
+            i &+= 8
+        }
+        while i < endByte, p[i] == p[i &- channels] { i &+= 1 }
+        return i / channels
+    }
+}
+
+extension PremultipliedColor {
+    /// The premultiplied channels as one vector (r, g, b, a), 0...255.
+    var vector: SIMD4<Float> { SIMD4(r, g, b, a) }
+
+    /// The bytes a fully covered pixel of this (opaque) colour gets.
+    var solidBytes: SIMD4<UInt8> { SIMD4(UInt8(r.rounded()), UInt8(g.rounded()), UInt8(b.rounded()), 255) }
 }
 
 extension RGBABuffer: CompositingTarget {

@@ -118,26 +118,28 @@ struct CoverageRasterizer {
 
 /// The per-row buffers of the sweep: one row of accumulation and one of coverage. Make one
 /// per thread and share it among any number of ``CoverageSweep``s: between calls to
-/// ``CoverageSweep/run(until:scratch:into:color:)`` it is always clean.
+/// ``CoverageSweep/run(until:scratch:into:color:)`` it is always clean. Copies share the
+/// rows, so a copy must stay on the thread of its original.
 struct CoverageScratch {
     let width: Int
+    /// The three rows below, allocated once; held by reference, so reaching them costs no
+    /// uniqueness check (the accumulation is touched for every edge in every band).
+    private let buffers: Buffers
     /// One row of accumulation, with room for spill at x = width and width + 1.
-    private var accumulation: [Float]
-    private var coverage: [Float]
+    private var accumulation: UnsafeMutableBufferPointer<Float> { buffers.accumulation }
+    private var coverage: UnsafeMutableBufferPointer<Float> { buffers.coverage }
     private var dirtyMin = Int.max
     private var dirtyMax = -1
     /// One flag per block of ``blockSize`` accumulation cells: set when a deposit touched it.
     /// Untouched cells hold zero, so across untouched blocks the coverage does not change and
     /// ``flushRow(_:height:into:color:)`` hands them over as one constant run.
-    private var touched: [Bool]
-    static let blockShift = 5
+    private var touched: UnsafeMutableBufferPointer<Bool> { buffers.touched }
+    static let blockShift = 3
     static let blockSize = 1 << blockShift
 
     init(width: Int) {
         self.width = Swift.max(1, width)
-        accumulation = [Float](repeating: 0, count: self.width + 2)
-        coverage = [Float](repeating: 0, count: self.width)
-        touched = [Bool](repeating: false, count: ((self.width + 2) >> Self.blockShift) + 1)
+        buffers = Buffers(width: self.width, blocks: ((self.width + 2) >> Self.blockShift) + 1)
     }
 
     /// Deposits the trapezoid right of a segment that spans `dy` of the current row, from
@@ -181,36 +183,34 @@ struct CoverageScratch {
         let last = Swift.max(x1i, x0i + 1)
         dirtyMin = Swift.min(dirtyMin, x0i)
         dirtyMax = Swift.max(dirtyMax, last)
-        touched.withUnsafeMutableBufferPointer { t in
-            for b in (x0i >> Self.blockShift)...(last >> Self.blockShift) { t[b] = true }
-        }
-        accumulation.withUnsafeMutableBufferPointer { acc in
-            if x1i <= x0i + 1 {
-                let xmf = 0.5 * (x + xNext) - x0Floor
-                acc[x0i] += d - d * xmf
-                acc[x0i + 1] += d * xmf
+        let t = touched
+        for b in (x0i >> Self.blockShift)...(last >> Self.blockShift) { t[b] = true }
+        let acc = accumulation
+        if x1i <= x0i + 1 {
+            let xmf = 0.5 * (x + xNext) - x0Floor
+            acc[x0i] += d - d * xmf
+            acc[x0i + 1] += d * xmf
+        } else {
+            let s = 1 / (x1 - x0)
+            let x0f = x0 - x0Floor
+            let a0 = 0.5 * s * (1 - x0f) * (1 - x0f)
+            let x1f = x1 - x1Ceil + 1
+            let am = 0.5 * s * x1f * x1f
+            acc[x0i] += d * a0
+            if x1i == x0i + 2 {
+                acc[x0i + 1] += d * (1 - a0 - am)
             } else {
-                let s = 1 / (x1 - x0)
-                let x0f = x0 - x0Floor
-                let a0 = 0.5 * s * (1 - x0f) * (1 - x0f)
-                let x1f = x1 - x1Ceil + 1
-                let am = 0.5 * s * x1f * x1f
-                acc[x0i] += d * a0
-                if x1i == x0i + 2 {
-                    acc[x0i + 1] += d * (1 - a0 - am)
-                } else {
-                    let a1 = s * (1.5 - x0f)
-                    acc[x0i + 1] += d * (a1 - a0)
-                    var xi = x0i + 2
-                    while xi < x1i - 1 {
-                        acc[xi] += d * s
-                        xi += 1
-                    }
-                    let a2 = a1 + Float(x1i - x0i - 3) * s
-                    acc[x1i - 1] += d * (1 - a2 - am)
+                let a1 = s * (1.5 - x0f)
+                acc[x0i + 1] += d * (a1 - a0)
+                var xi = x0i + 2
+                while xi < x1i - 1 {
+                    acc[xi] += d * s
+                    xi += 1
                 }
-                acc[x1i] += d * am
+                let a2 = a1 + Float(x1i - x0i - 3) * s
+                acc[x1i - 1] += d * (1 - a2 - am)
             }
+            acc[x1i] += d * am
         }
     }
 
@@ -225,43 +225,75 @@ struct CoverageScratch {
         let lastPixel = Swift.min(hi, width - 1)
         let emit = row >= 0 && row < height
         let shift = Self.blockShift
-        accumulation.withUnsafeMutableBufferPointer { acc in
-            coverage.withUnsafeMutableBufferPointer { cov in
-                touched.withUnsafeMutableBufferPointer { t in
-                    var sum: Float = 0
-                    var x = lo
-                    while x <= lastPixel {
-                        let blockEnd = Swift.min(((x >> shift) + 1) << shift, lastPixel + 1)
-                        if t[x >> shift] {
-                            // Touched blocks: pixel by pixel, merged into one span.
-                            let start = x
-                            var end = blockEnd
-                            while end <= lastPixel, t[end >> shift] { end = Swift.min(end + Self.blockSize, lastPixel + 1) }
-                            for i in start..<end {
-                                sum += acc[i]
-                                acc[i] = 0
-                                cov[i] = Swift.min(1, Swift.max(0, sum))
-                            }
-                            if emit { sink.composite(row: row, from: start, coverage: UnsafeBufferPointer(rebasing: cov[start..<end]), color: color) }
-                            x = end
-                        } else {
-                            // Untouched blocks: the sum stays as it is.
-                            let start = x
-                            var end = blockEnd
-                            while end <= lastPixel, !t[end >> shift] { end = Swift.min(end + Self.blockSize, lastPixel + 1) }
-                            if emit { sink.composite(row: row, from: start, to: end, constantCoverage: Swift.min(1, Swift.max(0, sum)), color: color) }
-                            x = end
-                        }
-                    }
-                    if hi >= width {
-                        for x in Swift.max(lo, width)...hi { acc[x] = 0 }
-                    }
-                    for b in (lo >> shift)...(hi >> shift) { t[b] = false }
+        let acc = accumulation, cov = coverage, t = touched
+        var sum: Float = 0
+        var x = lo
+        let blockLimit = (lastPixel >> shift) + 1
+        while x <= lastPixel {
+            let start = x
+            if t[x >> shift] {
+                // Touched blocks: pixel by pixel, merged into one span.
+                let end = Swift.min(Self.firstBlock(in: t, from: (x >> shift) + 1, before: blockLimit, touched: false) << shift,
+                                    lastPixel + 1)
+                for i in start..<end {
+                    sum += acc[i]
+                    acc[i] = 0
+                    cov[i] = Swift.min(1, Swift.max(0, sum))
                 }
+                if emit { sink.composite(row: row, from: start, coverage: UnsafeBufferPointer(rebasing: cov[start..<end]), color: color) }
+                x = end
+            } else {
+                // Untouched blocks: the sum stays as it is.
+                let end = Swift.min(Self.firstBlock(in: t, from: (x >> shift) + 1, before: blockLimit, touched: true) << shift,
+                                    lastPixel + 1)
+                if emit { sink.composite(row: row, from: start, to: end, constantCoverage: Swift.min(1, Swift.max(0, sum)), color: color) }
+                x = end
             }
         }
+        if hi >= width {
+            for x in Swift.max(lo, width)...hi { acc[x] = 0 }
+        }
+        for b in (lo >> shift)...(hi >> shift) { t[b] = false }
         dirtyMin = .max
         dirtyMax = -1
+    }
+
+    /// The rows of a ``CoverageScratch``, zeroed at allocation and freed with the last copy
+    /// of the scratch.
+    private final class Buffers {
+        let accumulation: UnsafeMutableBufferPointer<Float>
+        let coverage: UnsafeMutableBufferPointer<Float>
+        let touched: UnsafeMutableBufferPointer<Bool>
+
+        init(width: Int, blocks: Int) {
+            accumulation = .allocate(capacity: width + 2)
+            accumulation.initialize(repeating: 0)
+            coverage = .allocate(capacity: width)
+            coverage.initialize(repeating: 0)
+            touched = .allocate(capacity: blocks)
+            touched.initialize(repeating: false)
+        }
+
+        deinit {
+            accumulation.deallocate()
+            coverage.deallocate()
+            touched.deallocate()
+        }
+    }
+
+    /// The first block at or after `b` (and before `limit`, which must not pass the end of
+    /// `flags`) whose flag is `touched`, or `limit`. Eight flags are tested at once while
+    /// none of them matches.
+    @inline(__always)
+    private static func firstBlock(in flags: UnsafeMutableBufferPointer<Bool>, from b: Int, before limit: Int, touched: Bool) -> Int {
+        guard let base = flags.baseAddress else { return limit }
+        let raw = UnsafeRawPointer(base)
+        // Bool is one byte, 0 or 1: eight untouched flags read as 0, eight touched ones as 0x01…01.
+        let skip: UInt64 = touched ? 0 : 0x0101_0101_0101_0101
+        var b = b
+        while b &+ 8 <= limit, raw.loadUnaligned(fromByteOffset: b, as: UInt64.self) == skip { b &+= 8 }
+        while b < limit, flags[b] != touched { b &+= 1 }
+        return Swift.min(b, limit)
     }
 }
 
