@@ -116,6 +116,29 @@ struct AtlasCommandTests {
         #expect(r.stdout.isEmpty)
     }
 
+    /// An atlas name carrying terminal escape sequences is printed with the ESC bytes visible,
+    /// never sent raw to the reader's terminal.
+    @Test(arguments: [["atlas", "show", "psis"], ["atlas", "list"]])
+    func controlCharactersFromTheAtlasAreEscapedInText(command: [String]) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cluneal-esc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let atlasFolder = CLIRunner.root.appendingPathComponent("Atlas")
+        for file in try FileManager.default.contentsOfDirectory(atPath: atlasFolder.path) where file.hasSuffix(".json") {
+            try FileManager.default.copyItem(at: atlasFolder.appendingPathComponent(file), to: dir.appendingPathComponent(file))
+        }
+        let atlasFile = dir.appendingPathComponent("adult-default.atlas.json")
+        let original = try String(contentsOf: atlasFile, encoding: .utf8)
+        let named = original.replacingOccurrences(of: "\"en\": \"Posterior superior iliac spine (PSIS)\"",
+                                                  with: "\"en\": \"PSIS \\u001b[31mred\\u001b[0m\"")
+        #expect(named != original, "the test found the PSIS name to change")
+        try named.write(to: atlasFile, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(command + ["--atlas", atlasFile.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.unicodeScalars.contains("\u{1B}"), "a raw ESC reached standard output")
+        #expect(r.stdout.contains("PSIS \\u{1b}[31mred"), "the escape is shown, visibly")
+    }
+
     @Test func aMissingAtlasExits66() throws {
         let r = try CLIRunner.run(["atlas", "validate", "/nonexistent/atlas.json"])
         #expect(r.status == 66)

@@ -70,7 +70,7 @@ struct AtlasList: ParsableCommand {
                 if r.disputed == true { name += " [disputed]" }
                 table.add([r.id, r.subkind.map { "\(r.kind) (\($0))" } ?? r.kind, r.side ?? "", r.fidelity ?? "", Self.shortSources(r.sources), name])
             }
-            try StandardOutput.write("Atlas \(atlas.id) \(atlas.version): \(rows.count) items\n\n" + table.render() + "\n\(Notice.text)\n")
+            try StandardOutput.write(EscapedText.text("Atlas \(atlas.id) \(atlas.version): \(rows.count) items\n\n" + table.render() + "\n\(Notice.text)\n"))
         }
     }
 }

@@ -133,7 +133,7 @@ struct AtlasShow: ParsableCommand {
                 out += "sources:\n" + sources.map { "  [\($0.id)] \($0.citation)" }.joined(separator: "\n") + "\n"
             }
             out += "(x: + toward the patient's left; z: + cranial of the PSIS level)\n\(Notice.text)\n"
-            try StandardOutput.write(out)
+            try StandardOutput.write(EscapedText.text(out))
         }
     }
 

@@ -74,14 +74,28 @@ func reportingErrors(listingEveryProblem: Bool = false, _ body: () throws -> Voi
 /// so that the message stays on its line.
 enum ErrorLine {
     static func write(_ message: String) {
-        StandardError.write("cluneal: error: " + escaped(message))
+        StandardError.write("cluneal: error: " + EscapedText.line(message))
     }
+}
 
-    static func escaped(_ message: String) -> String {
-        guard message.unicodeScalars.contains(where: isControl) else { return message }
+/// Text from data files made safe for a terminal: control characters (ESC sequences from an
+/// atlas name, a BOM, line separators) are written as visible escapes, so a data file can
+/// neither recolour nor rewrite the reader's screen. One rule for error lines and text output.
+enum EscapedText {
+    /// One line: every control character escaped, line breaks included.
+    static func line(_ text: String) -> String { escaped(text, keepingLineBreaks: false) }
+
+    /// Text of several lines: line breaks and tabs kept, every other control character escaped.
+    static func text(_ text: String) -> String { escaped(text, keepingLineBreaks: true) }
+
+    private static func escaped(_ message: String, keepingLineBreaks: Bool) -> String {
+        guard message.unicodeScalars.contains(where: { isControl($0) && !(keepingLineBreaks && ($0 == "\n" || $0 == "\t")) }) else {
+            return message
+        }
         var out = ""
         for scalar in message.unicodeScalars {
             switch scalar {
+            case "\n" where keepingLineBreaks, "\t" where keepingLineBreaks: out.unicodeScalars.append(scalar)
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
