@@ -155,6 +155,12 @@ struct AtlasCommandTests {
         (["atlas", "show", "psis", "--landmark", "psis:up:4cm:0"], 64, "--landmark"),
         (["atlas", "show", "psis", "--measurements", "/nonexistent.json"], 66, "/nonexistent.json"),
         (["atlas", "list", "--bogus"], 64, "--bogus"),
+        // A negative number after a numeric option is its value (named in the error), not a
+        // missing value followed by an unknown flag.
+        (["quiz", "--seed", "-1"], 64, "The value '-1' is invalid for '--seed"),
+        (["quiz", "--count", "-3"], 64, "--count must be from 1 to 50, not -3"),
+        (["map", "--px-per-cm", "-5", "-o", "/tmp/never-written.png"], 64, "--px-per-cm must be between 1 and 400, got -5"),
+        (["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "--palpation-error", "-1cm"], 64, "-1cm is outside"),
     ])
     func badInputGetsAClearErrorAndCode(arguments: [String], status: Int32, mentions: String) throws {
         let r = try CLIRunner.run(arguments)

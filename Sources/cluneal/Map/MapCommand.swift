@@ -45,12 +45,12 @@ struct MapCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene); - writes the PNG to standard output.", valueName: "file"))
     var output: [OutputTarget] = []
 
-    @Option(name: .customLong("px-per-cm"), help: ArgumentHelp(
+    @Option(name: .customLong("px-per-cm"), parsing: .unconditional, help: ArgumentHelp(
         "PNG resolution in pixels per centimetre (default 40; 1 to 400, and at most what keeps the PNG within 100 million pixels: about 199 for the default map of both sides; the error names the maximum).",
         valueName: "n"))
     var pxPerCm: Double?
 
-    @Option(help: ArgumentHelp("PNG resolution in dots per inch (instead of --px-per-cm; 2.54 to 1016, with the same page limit: about 505 for the default map).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("PNG resolution in dots per inch (instead of --px-per-cm; 2.54 to 1016, with the same page limit: about 505 for the default map).", valueName: "n"))
     var dpi: Double?
 
     @Option(help: "Which side of the patient to draw.")
@@ -85,10 +85,10 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Draw a blank quiz map: numbered markers instead of labels, and an answer key beside the first output (FILE.key.json, FILE.key.md).")
     var quiz = false
 
-    @Option(help: ArgumentHelp("Number of markers on a quiz map (1 to 30).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of markers on a quiz map (1 to 30).", valueName: "n"))
     var markers: Int = 10
 
-    @Option(help: ArgumentHelp("Seed choosing the quiz map's markers; the same seed gives the same map.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed choosing the quiz map's markers; the same seed gives the same map.", valueName: "n"))
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Draw a plain-language handout for a patient instead of the map: self-care.", valueName: "kind"))

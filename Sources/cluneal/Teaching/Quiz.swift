@@ -23,10 +23,10 @@ struct QuizCommand: ParsableCommand {
             explanations, sources, marker maps and the score print as one JSON document.
             """)
 
-    @Option(help: ArgumentHelp("How many questions (1 to 50).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many questions (1 to 50).", valueName: "n"))
     var count: Int = 8
 
-    @Option(help: ArgumentHelp("Seed for the questions: the same seed gives the same quiz (any whole number from 0 to 18446744073709551615).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for the questions: the same seed gives the same quiz (any whole number from 0 to 18446744073709551615).", valueName: "n"))
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Question kinds, comma-separated: nerve (which nerve a tender point fits), crest (where a branch crosses the crest), marker (which structure a map marker is). Default: all.", valueName: "kinds"),
