@@ -17,6 +17,8 @@ struct LengthTests {
         ("", .empty),
         ("nan", .nonFinite("nan")),
         ("infcm", .nonFinite("infcm")),
+        ("1e308", .tooLarge("1e308")),
+        ("1e306m", .tooLarge("1e306m")),
         ("cm", .notANumber("cm")),
     ])
     func refuses(text: String, error: Length.ParseError) {

@@ -19,6 +19,8 @@ public struct Length: Hashable, Sendable, Comparable, CustomStringConvertible {
         case notANumber(String)
         case unknownUnit(String)
         case nonFinite(String)
+        /// A finite number whose millimetres overflow ("1e308" cm).
+        case tooLarge(String)
 
         public var description: String {
             switch self {
@@ -27,6 +29,7 @@ public struct Length: Hashable, Sendable, Comparable, CustomStringConvertible {
             case .notANumber(let s): "\"\(Echo.cut(s))\" is not a length (write e.g. 7cm, 70mm or 7)"
             case .unknownUnit(let u): "unknown unit \"\(Echo.cut(u))\" (use mm, cm or m)"
             case .nonFinite(let s): "\"\(Echo.cut(s))\" is not a finite length"
+            case .tooLarge(let s): "\"\(Echo.cut(s))\" is too large for a length"
             }
         }
     }
@@ -55,7 +58,9 @@ public struct Length: Hashable, Sendable, Comparable, CustomStringConvertible {
         } else {
             throw .unknownUnit(unitPart)
         }
-        return Length(millimetres: value * unit.millimetres)
+        let millimetres = value * unit.millimetres
+        guard millimetres.isFinite else { throw .tooLarge(s) }
+        return Length(millimetres: millimetres)
     }
 }
 
