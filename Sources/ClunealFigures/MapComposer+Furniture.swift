@@ -375,6 +375,11 @@ extension MapComposer {
                             style: Style(stroke: StrokeStyle(color: color, widthMm: width * k, cap: .butt, dash: dash))),
                       to: .legend, title: "Legend")
         }
+        /// A 7 × 4 box swatch for an area (a skin area, bone, muscle, fascia).
+        func swatchBox(_ id: String, _ style: Style) {
+            scene.add(.path("legend-\(id)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)), style: style),
+                      to: .legend, title: "Legend")
+        }
         text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
         y += 6 * k
         // Only what the map draws: each entry is tied to its layer.
@@ -393,9 +398,7 @@ extension MapComposer {
         }
         if layers.contains(.territory) {
             for group in NerveGroup.allCases {
-                scene.add(.path("legend-territory-\(group.rawValue)-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
-                                style: territoryStyle(group)),
-                          to: .legend, title: "Legend")
+                swatchBox("territory-\(group.rawValue)", territoryStyle(group))
                 text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
                 y += 5 * k
             }
@@ -445,16 +448,12 @@ extension MapComposer {
             y += 5 * k
         }
         if layers.contains(.bone) {
-            scene.add(.path("legend-bone-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
-                            style: Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45))),
-                      to: .legend, title: "Legend")
+            swatchBox("bone", Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45)))
             text("bone", "Bone (iliac crest drawn bold)")
             y += 5 * k
         }
         if layers.contains(.muscle) {
-            scene.add(.path("legend-muscle-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
-                            style: Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
-                      to: .legend, title: "Legend")
+            swatchBox("muscle", Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1]))))
             text("muscle", "Muscle (gluteal, erector spinae)")
             y += 5 * k
             swatchLine("muscle-border", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
@@ -462,9 +461,7 @@ extension MapComposer {
             y += 5 * k
         }
         if layers.contains(.fascia) {
-            scene.add(.path("legend-fascia-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 2 * k, width: 7 * k, height: 4 * k)),
-                            style: Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1])))),
-                      to: .legend, title: "Legend")
+            swatchBox("fascia", Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1]))))
             text("fascia", "Thoracolumbar fascia")
             y += 5 * k
         }
