@@ -82,11 +82,18 @@ public struct GroupAnswer: Hashable, Sendable {
     /// The group, if the candidates call for one: the best match's group, and every
     /// non-disputed branch of it whose best score is within 2 SD and within ``tolerance`` of
     /// the best; `nil` when only one branch qualifies.
+    /// Whether a zone can stand in the best match's group: the same nerve group, not
+    /// disputed, and a score ``indistinct(_:from:)`` from the best. The one membership rule
+    /// for the ranked list and the batch's shortened one.
+    static func isMember(nerve: NerveGroup, disputed: Bool, score: Double, of best: Candidate) -> Bool {
+        nerve == best.nerve && !disputed && indistinct(score, from: best.standardScore)
+    }
+
     static func resolve(best: Candidate?, candidates: [Candidate], side: Side, model: BodyModel, error: PalpationUncertainty) -> GroupAnswer? {
         guard let best else { return nil }
         var seen = Set<String>()
         var branches: [String] = [], zones: [String] = []
-        for c in candidates where c.nerve == best.nerve && !c.disputed && indistinct(c.standardScore, from: best.standardScore)
+        for c in candidates where isMember(nerve: c.nerve, disputed: c.disputed, score: c.standardScore, of: best)
             && seen.insert(c.branch).inserted {
             branches.append(c.branch)
             zones.append(c.zoneId)

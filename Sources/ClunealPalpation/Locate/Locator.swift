@@ -309,8 +309,9 @@ public struct Locator: Sendable {
         case .all: groupCandidates = candidates
         case .bestAndNearest:
             groupCandidates = best.map { b in
-                t.zones.indices.filter { t.zones[$0].site.nerve == b.nerve && !t.zones[$0].isDisputed
-                    && GroupAnswer.indistinct(buffer.standardScores[$0], from: b.standardScore) }
+                t.zones.indices.filter {
+                    GroupAnswer.isMember(nerve: t.zones[$0].site.nerve, disputed: t.zones[$0].isDisputed, score: buffer.standardScores[$0], of: b)
+                }
                     .sorted { Self.ranksBefore(key($0), key($1)) }
                     .map { candidate($0, rank: 0) }
             } ?? []

@@ -35,9 +35,7 @@ public struct CSVRow: Sendable {
     public mutating func number(_ v: Double?, _ out: inout [UInt8]) {
         separator(&out)
         guard let v, v.isFinite else { return }
-        var text = v.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        out.append(contentsOf: text.utf8)
+        out.append(contentsOf: JSONBytes.numberText(v).utf8)
     }
 
     /// `s` as one CSV field.

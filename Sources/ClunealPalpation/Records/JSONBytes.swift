@@ -54,7 +54,15 @@ public struct JSONBytes: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// A finite number as `JSONEncoder` writes it: `70.12`, `1`, `-0.5`, `1e-07`.
+    /// A finite number as `JSONEncoder` writes it: `70.12`, `1`, `-0.5`, `1e-07` (the CSV
+    /// columns use the same text).
+    public static func numberText(_ v: Double) -> String {
+        var text = v.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// ``numberText(_:)`` appended without building a String for the trimmed form.
     public mutating func number(_ v: Double) {
         bytes.append(contentsOf: v.description.utf8)
         // "70.0" → "70": drop a trailing ".0" from the bytes just written.

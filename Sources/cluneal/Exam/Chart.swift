@@ -106,7 +106,7 @@ struct Chart: ParsableCommand {
             if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
                 scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model, printScale: plan.scale)
             }
-            let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            let command = MapOutput.commandLine
             let rendered = try MapOutput.render(scene, model: model, to: chartFiles.map(\.target), pxPerMm: 4, compression: .fast, command: command,
                                                 layout: paper.layout)
             try OutputFiles.write(zip(chartFiles, rendered.map(\.1)).map { ($0, $1) })
@@ -129,7 +129,7 @@ struct Chart: ParsableCommand {
                     out += "Block given: \(block.agent), \(LengthUnit.fixed(block.volume, 1)) mL; \(relief.words)\n"
                 }
                 // The notice is printed once, at the end.
-                out += FindingText.render(ef.finding, atlas: atlas, output: output).replacingOccurrences(of: "\n\(Notice.text)\n", with: "\n")
+                out += FindingText.render(ef.finding, atlas: atlas, output: output, notice: false) + "\n"
             }
         }
         return out + "\n\(Notice.text)\n"

@@ -5,7 +5,9 @@ import ClunealPalpation
 /// A finding as text for people: red flags first, then the point, the answer, the block,
 /// look-alikes, every zone ranked, and the notice once at the end.
 enum FindingText {
-    static func render(_ f: Finding, atlas: Atlas, output: OutputOptions) -> String {
+    /// `notice: false` leaves out the closing education notice, for a caller that prints it
+    /// once for several findings (the exam chart).
+    static func render(_ f: Finding, atlas: Atlas, output: OutputOptions, notice: Bool = true) -> String {
         var out = redFlags(f.screening)
         let p = f.tenderPoint
         out += "Tender point: \(p.side.rawValue) side, \(output.format(p.lateralMillimetres)) from the midline, \(vertical(p.verticalMillimetres, output, "the PSIS level"))\n"
@@ -54,7 +56,7 @@ enum FindingText {
         if f.candidates.contains(where: \.disputed) {
             out += "  [disputed]: a published figure kept for the record; it can never be the best match (see `cluneal atlas show` for why).\n"
         }
-        out += "\n\(Notice.text)\n"
+        if notice { out += "\n\(Notice.text)\n" }
         return out
     }
 

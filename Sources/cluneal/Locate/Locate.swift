@@ -130,7 +130,7 @@ struct Locate: ParsableCommand {
             if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
                 scene = MapComposer.forFinding(finding, model: model, printScale: plan.scale)
             }
-            let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            let command = MapOutput.commandLine
             let rendered = try MapOutput.render(scene, model: model, to: [mapFile.target], pxPerMm: 4, compression: .fast, command: command,
                                                 layout: paper.layout)
             try OutputFiles.write(zip([mapFile], rendered.map(\.1)).map { ($0, $1) })

@@ -225,7 +225,7 @@ struct MapCommand: ParsableCommand {
             }
             let files = try OutputFiles.resolve(targets + keyTargets, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
             let pxPerMm = try resolution(for: scene, writingPNG: targets.contains { !$0.hasSuffix(".svg") && !$0.hasSuffix(".pdf") })
-            let command = (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            let command = MapOutput.commandLine
             let rendered = try MapOutput.render(scene, model: model, to: targets, pxPerMm: pxPerMm,
                                                 compression: compression.value, command: command, layout: paperOptions.layout)
             try OutputFiles.write(Array(zip(files, rendered.map(\.1) + keyFiles.map(\.1))))
@@ -247,6 +247,9 @@ struct MapCommand: ParsableCommand {
 
 /// Rendering a scene to the requested files' bytes (nothing is written until all succeed).
 enum MapOutput {
+    /// The command line as the figure's metadata records it (`cluneal map -o …`).
+    static var commandLine: String { (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
+
     static func render(_ scene: Scene, model: BodyModel, to targets: [OutputTarget], pxPerMm: Double,
                        compression: PNGEncoder.Compression, command: String,
                        layout: PaperOptions.Layout = .lifeSize) throws(CLIError) -> [(OutputTarget, [UInt8])] {
