@@ -403,8 +403,7 @@ public struct MapComposer: Sendable {
                 twigMeta["nerve"] = n.entry.nerve.rawValue
                 twigMeta["branch"] = n.entry.branch
                 scene.add(.path(Self.itemId(n.entry.id, n.side) + "-twigs", ScenePath(twigs.map { Subpath(body: $0, closed: false, smooth: true) }),
-                                style: Style(stroke: StrokeStyle(color: theme.color(n.entry.nerve), widthMm: Swift.max(0.5, width * 0.45), opacity: fade,
-                                                                 cap: theme.dash(n.entry.nerve) == nil ? .round : .butt, dash: theme.dash(n.entry.nerve))),
+                                style: Style(stroke: theme.nerveStroke(n.entry.nerve, widthMm: Swift.max(0.5, width * 0.45), opacity: fade)),
                                 title: "\(n.entry.names.en): terminal twigs (schematic: drawn inside the group's skin area, not measured)",
                                 metadata: twigMeta), to: .nerve, title: "Nerves")
             }
@@ -412,10 +411,7 @@ public struct MapComposer: Sendable {
             let path = ScenePath(polyline: r.centreline, smooth: true)
             scene.add(.path(Self.itemId(n.entry.id, n.side) + "-halo", path, style: Style(stroke: halo)), to: .nerve, title: "Nerves")
             scene.add(.path(Self.itemId(n.entry.id, n.side), path,
-                            // Butt caps on dashed nerves, or round caps would close the gaps.
-                            style: Style(stroke: StrokeStyle(color: theme.color(n.entry.nerve), widthMm: width, opacity: fade,
-                                                             cap: theme.dash(n.entry.nerve) == nil ? .round : .butt,
-                                                             dash: theme.dash(n.entry.nerve))),
+                            style: Style(stroke: theme.nerveStroke(n.entry.nerve, widthMm: width, opacity: fade)),
                             title: n.entry.names.en, metadata: meta), to: .nerve, title: "Nerves")
         }
     }

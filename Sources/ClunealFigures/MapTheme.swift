@@ -62,6 +62,13 @@ public struct MapTheme: Hashable, Sendable {
         return lengths.flatMap { DashPattern($0) }
     }
 
+    /// How a nerve of `group` is stroked: its colour and dash, with butt caps on dashed
+    /// nerves (round caps would close the gaps) and round caps on solid ones.
+    public func nerveStroke(_ group: NerveGroup, widthMm: Double, opacity: Double) -> StrokeStyle {
+        let dash = dash(group)
+        return StrokeStyle(color: color(group), widthMm: widthMm, opacity: opacity, cap: dash == nil ? .round : .butt, dash: dash)
+    }
+
     public static func named(_ name: Name) -> MapTheme {
         switch name {
         case .standard: standard
