@@ -172,7 +172,7 @@ struct BatchRunner {
                 // old content), and the message counts what was not processed.
                 progress.finish()
                 var message = fatal.message + "; \(rows) row\(rows == 1 ? " was" : "s were") read before line \(nextLine)"
-                if fatal.code == .dataError, message.contains("too large") {
+                if reader.exceededLimit {
                     message += " and the rest was not processed"
                 } else {
                     let left = unread + reader.countRemainingRows()

@@ -9,6 +9,12 @@ enum FileIO {
     /// Input files larger than this are refused before parsing (bytes).
     static let maxInputBytes = 64 * 1024 * 1024
 
+    /// The one error for an input over its byte limit: its size when known (a regular file),
+    /// else "more than" the limit (a pipe read up to it).
+    static func tooLarge(_ what: String, _ path: String, limit: Int, size: Int? = nil) -> CLIError {
+        CLIError(.dataError, "\(what) \(path): \(size.map { "\($0) bytes" } ?? "more than \(limit) bytes") is too large (limit \(limit) bytes)")
+    }
+
     /// Reads a whole input file. Missing, a directory or unreadable → 66; larger than `limit`
     /// → 65; a failing read → 74.
     static func read(_ path: String, what: String, limit: Int = maxInputBytes) throws(CLIError) -> [UInt8] {
@@ -35,7 +41,7 @@ enum FileIO {
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { throw CLIError(.noInput, "\(what) \(path): is a directory, not a file") }
         if type == S_IFREG, Int(info.st_size) > limit {
-            throw CLIError(.dataError, "\(what) \(path): \(info.st_size) bytes is too large (limit \(limit) bytes)")
+            throw tooLarge(what, path, limit: limit, size: Int(info.st_size))
         }
         let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
@@ -65,7 +71,7 @@ enum FileIO {
             bytes.append(contentsOf: chunk[0..<n])
         }
         if bytes.count > limit {
-            throw CLIError(.dataError, "\(what) \(path): more than \(limit) bytes is too large (limit \(limit) bytes)")
+            throw tooLarge(what, path, limit: limit)
         }
         return bytes
     }

@@ -12,6 +12,8 @@ final class LineReader {
     private var atEnd = false
     /// Bytes read so far.
     private(set) var bytesRead = 0
+    /// True once more than `limit` bytes were read (the file is refused; reading on is pointless).
+    var exceededLimit: Bool { bytesRead > limit }
     /// The size of a regular file (for progress), `nil` for a pipe.
     private(set) var size: Int?
 
@@ -91,7 +93,7 @@ final class LineReader {
             if n == 0 { atEnd = true; return }
             bytesRead += n
             if bytesRead > limit {
-                throw CLIError(.dataError, "\(what) \(path): more than \(limit) bytes is too large (limit \(limit) bytes)")
+                throw FileIO.tooLarge(what, path, limit: limit)
             }
             pending.append(contentsOf: chunk[0..<n])
             return
