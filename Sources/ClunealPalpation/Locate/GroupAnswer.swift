@@ -33,6 +33,7 @@ public struct SearchWindow: Hashable, Sendable {
         siteIds = zones.map(\.site.id)
         lateralRange = Swift.max(0, xMin - error.lateralMillimetres)...(xMax + error.lateralMillimetres)
         verticalRange = (zMin - error.verticalMillimetres)...(zMax + error.verticalMillimetres)
+        rangeWords = Self.rangeWords(lateral: lateralRange, vertical: verticalRange)
     }
 
     /// Where the group is searched, in anatomical words.
@@ -44,15 +45,19 @@ public struct SearchWindow: Hashable, Sendable {
         }
     }
 
-    /// "search 5.2–9.0 cm from the midline and 3.1–8.0 cm above the PSIS level".
-    public var rangeWords: String {
+    /// The window in words, "5.2–9.0 cm from the midline, 3.1–8.0 cm above the PSIS level":
+    /// worked out once, when the window is made, because every finding that names the group
+    /// quotes it (the statement, the record, the text output).
+    public let rangeWords: String
+
+    private static func rangeWords(lateral: ClosedRange<Double>, vertical: ClosedRange<Double>) -> String {
         func cm(_ v: Double) -> String { LengthUnit.fixed(v / 10, 1) }
         func height(_ r: ClosedRange<Double>) -> String {
             if r.lowerBound >= 0 { return "\(cm(r.lowerBound))–\(cm(r.upperBound)) cm above the PSIS level" }
             if r.upperBound <= 0 { return "\(cm(-r.upperBound))–\(cm(-r.lowerBound)) cm below the PSIS level" }
             return "from \(cm(-r.lowerBound)) cm below to \(cm(r.upperBound)) cm above the PSIS level"
         }
-        return "\(cm(lateralRange.lowerBound))–\(cm(lateralRange.upperBound)) cm from the midline, \(height(verticalRange))"
+        return "\(cm(lateral.lowerBound))–\(cm(lateral.upperBound)) cm from the midline, \(height(vertical))"
     }
 }
 
@@ -89,7 +94,9 @@ public struct GroupAnswer: Hashable, Sendable {
         nerve == best.nerve && !disputed && indistinct(score, from: best.standardScore)
     }
 
-    static func resolve(best: Candidate?, candidates: [Candidate], side: Side, model: BodyModel, error: PalpationUncertainty) -> GroupAnswer? {
+    /// `window` gives the search window of a nerve group on the candidates' side (made by
+    /// ``SearchWindow/init(nerve:side:model:error:)``; a locator keeps them per body).
+    static func resolve(best: Candidate?, candidates: [Candidate], window: (NerveGroup) -> SearchWindow?) -> GroupAnswer? {
         guard let best else { return nil }
         var seen = Set<String>()
         var branches: [String] = [], zones: [String] = []
@@ -98,7 +105,7 @@ public struct GroupAnswer: Hashable, Sendable {
             branches.append(c.branch)
             zones.append(c.zoneId)
         }
-        guard branches.count > 1, let window = SearchWindow(nerve: best.nerve, side: side, model: model, error: error) else { return nil }
+        guard branches.count > 1, let window = window(best.nerve) else { return nil }
         return GroupAnswer(nerve: best.nerve, branches: branches, zoneIds: zones, window: window)
     }
 }

@@ -25,6 +25,10 @@ public struct Locator: Sendable {
         /// Per side (left, right), per zone slot: the block site of the zone's entrapment site;
         /// empty for ``Preparation/forOnePoint`` (placed when asked, by the same initialiser).
         let blockSites: [[BlockSite?]]
+        /// Per side (left, right), per nerve group (``NerveGroup/allCases`` order): the group's
+        /// search window; empty for ``Preparation/forOnePoint`` (made when asked, by the same
+        /// initialiser).
+        let windows: [[SearchWindow?]]
 
         init(model: BodyModel, palpationError: PalpationUncertainty, preparation: Preparation) {
             self.model = model
@@ -33,7 +37,11 @@ public struct Locator: Sendable {
             right = SideTable(model: model, side: .right, error: palpationError)
             guard preparation == .forManyPoints else {
                 blockSites = []
+                windows = []
                 return
+            }
+            windows = [Side.left, Side.right].map { side in
+                NerveGroup.allCases.map { SearchWindow(nerve: $0, side: side, model: model, error: palpationError) }
             }
             blockSites = [left, right].enumerated().map { k, t in
                 let side: Side = k == 0 ? .left : .right
@@ -46,6 +54,14 @@ public struct Locator: Sendable {
                     return b
                 }
             }
+        }
+
+        /// The search window of `nerve` on `side`.
+        func window(_ nerve: NerveGroup, side: Side) -> SearchWindow? {
+            guard !windows.isEmpty, let k = NerveGroup.allCases.firstIndex(of: nerve) else {
+                return SearchWindow(nerve: nerve, side: side, model: model, error: palpationError)
+            }
+            return windows[side == .left ? 0 : 1][k]
         }
 
         /// The block site for the zone in `slot` on `side`.
@@ -90,6 +106,8 @@ public struct Locator: Sendable {
         let zones: [PlacedZone]
         let packed: [PackedZone]
         let nerves: [Placed<NerveEntry>]
+        /// The look-alikes on this side, in atlas order.
+        let lookAlikes: [PlacedLookAlike]
         /// Segments of nerve k are segments[segmentStart[k] ..< segmentStart[k + 1]].
         let segmentStart: [Int]
         let segments: [PackedSegment]
@@ -97,6 +115,7 @@ public struct Locator: Sendable {
         init(model: BodyModel, side: Side, error: PalpationUncertainty) {
             zones = model.zones.filter { $0.side == side }
             nerves = model.nerves.filter { $0.side == side }
+            lookAlikes = model.lookAlikes.filter { $0.side == side }
             var start: [Int] = [0]
             var segments: [PackedSegment] = []
             for n in nerves {
@@ -296,7 +315,7 @@ public struct Locator: Sendable {
             nearestZone = nearestSlot.map { $0 == bestSlot ? best : candidate($0, rank: rank($0)) } ?? nil
         }
         let model = storage.model
-        let lookAlikes = model.lookAlikes.filter { $0.side == side }.compactMap { l -> LookAlikeMatch? in
+        let lookAlikes = t.lookAlikes.compactMap { l -> LookAlikeMatch? in
             let d = p.distance(to: l.point)
             guard d <= LookAlikeMatch.nearbyFactor * l.radius else { return nil }
             return LookAlikeMatch(lookAlike: l, distanceMillimetres: d)
@@ -316,7 +335,8 @@ public struct Locator: Sendable {
                     .map { candidate($0, rank: 0) }
             } ?? []
         }
-        let group = GroupAnswer.resolve(best: best, candidates: groupCandidates, side: side, model: model, error: palpationError)
+        let tables = self.storage
+        let group = GroupAnswer.resolve(best: best, candidates: groupCandidates) { tables.window($0, side: side) }
         return Finding(tenderPoint: tenderPoint, screening: screening, candidates: candidates, bestMatch: best, nearestZone: nearestZone,
                        blockSite: blockSite, lookAlikes: lookAlikes, scaling: model.scaling,
                        palpationError: palpationError, group: group)
