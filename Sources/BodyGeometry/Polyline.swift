@@ -88,22 +88,42 @@ public struct Polyline: Hashable, Sendable {
     /// A vertex lying on the line is reported once (whether the chain crosses there or only
     /// touches), and a run of segments lying along the line contributes just its two ends.
     /// Reported points have exactly the requested `z`.
-    public func crossings(atZ z: Double) -> [Point] { crossings(ofLevel: z, along: \.z) }
+    public func crossings(atZ z: Double) -> [Point] { crossings(ofLevel: z, along: .z) }
 
     /// Every place where the polyline meets the vertical line at `x`, in order along it.
     ///
     /// Same conventions as ``crossings(atZ:)``; reported points have exactly the requested `x`.
-    public func crossings(atX x: Double) -> [Point] { crossings(ofLevel: x, along: \.x) }
+    public func crossings(atX x: Double) -> [Point] { crossings(ofLevel: x, along: .x) }
 
     /// Where `coordinate` equals `level`: one pass over every step between consecutive points
     /// (degenerate ones too, so a crossing inside a near-zero step is not lost), remembering
     /// the last vertex reported so that a vertex on the line is not reported by both of its steps.
-    private func crossings(ofLevel level: Double, along coordinate: WritableKeyPath<Point, Double>) -> [Point] {
+    /// The coordinate ``crossings(ofLevel:along:)`` follows (an enum rather than a key path:
+    /// a key path is looked up at run time on every point, and batches ask this per row).
+    private enum Axis {
+        case x, z
+
+        @inline(__always) func value(_ p: Point) -> Double {
+            switch self {
+            case .x: p.x
+            case .z: p.z
+            }
+        }
+
+        @inline(__always) func set(_ p: inout Point, _ v: Double) {
+            switch self {
+            case .x: p.x = v
+            case .z: p.z = v
+            }
+        }
+    }
+
+    private func crossings(ofLevel level: Double, along coordinate: Axis) -> [Point] {
         var result: [Point] = []
         var lastReportedVertex = -1
         for i in 0..<(points.count - 1) {
             let a = points[i], b = points[i + 1]
-            let ca = a[keyPath: coordinate], cb = b[keyPath: coordinate]
+            let ca = coordinate.value(a), cb = coordinate.value(b)
             // Compare rather than multiply, so tiny differences cannot underflow to "zero".
             guard ca != cb, Swift.min(ca, cb) <= level, level <= Swift.max(ca, cb) else { continue }
             if ca == level {
@@ -114,7 +134,7 @@ public struct Polyline: Hashable, Sendable {
                 lastReportedVertex = i + 1
             } else {
                 var q = a.lerp(b, (level - ca) / (cb - ca))
-                q[keyPath: coordinate] = level
+                coordinate.set(&q, level)
                 result.append(q)
             }
         }

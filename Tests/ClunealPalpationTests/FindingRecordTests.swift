@@ -71,9 +71,15 @@ struct FindingRecordTests {
     }
 
     @Test(arguments: [("=1+2", "'=1+2"), ("+41", "'+41"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-                      ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("plain", "plain"), ("bell\u{7}", "bell")])
+                      ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("plain", "plain"), ("bell\u{7}", "bell"),
+                      ("", ""), ("a\nb", "\"a\nb\""), ("x-y", "x-y"), ("é=ok", "é=ok"), ("del\u{7F}", "del")])
     func csvTextIsNeutralisedAndNumbersStayNumbers(_ input: String, _ expected: String) {
         #expect(CSVRow.escaped(input) == expected)
+        // The field writer's shortcut for text that needs no escaping writes the same bytes.
+        var field: [UInt8] = []
+        var one = CSVRow()
+        one.text(input, &field)
+        #expect(String(decoding: field, as: UTF8.self) == expected)
         var out: [UInt8] = []
         var row = CSVRow()
         row.number(-70.5, &out)

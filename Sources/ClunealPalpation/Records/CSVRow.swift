@@ -17,7 +17,24 @@ public struct CSVRow: Sendable {
     /// Free text (ids, names, messages): neutralised and quoted as needed.
     public mutating func text(_ s: String, _ out: inout [UInt8]) {
         separator(&out)
-        out.append(contentsOf: Self.escaped(s).utf8)
+        if Self.needsNoEscaping(s) {
+            out.append(contentsOf: s.utf8)
+        } else {
+            out.append(contentsOf: Self.escaped(s).utf8)
+        }
+    }
+
+    /// True when ``escaped(_:)`` would return `s` unchanged: no control character, comma,
+    /// quote or line end, and no formula lead. One pass over the bytes (ids and names nearly
+    /// always qualify), so that a batch does not rebuild every field.
+    static func needsNoEscaping(_ s: String) -> Bool {
+        var first = true
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x7F || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { return false }
+            if first, b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@") { return false }
+            first = false
+        }
+        return true
     }
 
     /// A fixed word from the tool's own vocabulary (`yes`, `left`, `none`) or nothing.
@@ -35,7 +52,7 @@ public struct CSVRow: Sendable {
     public mutating func number(_ v: Double?, _ out: inout [UInt8]) {
         separator(&out)
         guard let v, v.isFinite else { return }
-        out.append(contentsOf: JSONBytes.numberText(v).utf8)
+        JSONBytes.appendNumber(v, to: &out)
     }
 
     /// `s` as one CSV field.

@@ -57,18 +57,22 @@ public struct JSONBytes: Sendable {
     /// A finite number as `JSONEncoder` writes it: `70.12`, `1`, `-0.5`, `1e-07` (the CSV
     /// columns use the same text).
     public static func numberText(_ v: Double) -> String {
-        var text = v.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+        var bytes: [UInt8] = []
+        appendNumber(v, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// ``numberText(_:)`` appended without building a String for the trimmed form.
-    public mutating func number(_ v: Double) {
+    /// Appends ``numberText(_:)``'s text of `v` to `bytes` without building a String: the one
+    /// rule for how a number is written, used by the JSON and the CSV writers.
+    public static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: v.description.utf8)
         // "70.0" → "70": drop a trailing ".0" from the bytes just written.
         let n = bytes.count
         if n >= 2, bytes[n - 2] == UInt8(ascii: "."), bytes[n - 1] == UInt8(ascii: "0") { bytes.removeLast(2) }
     }
+
+    /// Appends ``numberText(_:)`` of `v`.
+    public mutating func number(_ v: Double) { Self.appendNumber(v, to: &bytes) }
 
     public mutating func integer(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
 
