@@ -67,6 +67,60 @@ struct LeanBodyTests {
     }
 
     @Test(arguments: cases)
+    func aOneSideModelPlacesThatSideAsTheLeanModelDoes(c: MeasurementCase) throws {
+        let atlas = try Fixture.get().atlas
+        let lean = try BodyModel(atlas: atlas, measurements: c.measurements, anatomy: .forLocating)
+        for side in Side.allCases {
+            let one = try BodyModel(atlas: atlas, measurements: c.measurements, anatomy: .forLocatingOn(side))
+            func mine(_ s: Side?) -> Bool { s == nil || s == side }
+            #expect(!one.zones.isEmpty && !one.nerves.isEmpty)
+            #expect(one.zones == lean.zones.filter { $0.side == side })
+            #expect(one.injectionSites == lean.injectionSites.filter { $0.side == side })
+            #expect(one.lookAlikes == lean.lookAlikes.filter { $0.side == side })
+            #expect(one.nerves == lean.nerves.filter { mine($0.side) })
+            #expect(one.landmarks == lean.landmarks.filter { mine($0.side) })
+            #expect(one.structures == lean.structures.filter { mine($0.side) })
+            #expect(one.scaling == lean.scaling)
+            #expect(one.resolver.curves[side] == lean.resolver.curves[side])
+            #expect(one.resolver.points[side] == lean.resolver.points[side])
+            let other: Side = side == .left ? .right : .left
+            #expect(one.resolver.curves[other]?.isEmpty != false && one.resolver.points[other]?.isEmpty != false)
+        }
+    }
+
+    /// A one-row body of a batch (``BodyModel/Anatomy/forLocatingOn(_:)``, block sites on
+    /// demand) answers every point on its side as the whole model does.
+    @Test(arguments: cases)
+    func aOneSideLocatorWritesTheSameRecordsOnItsSide(c: MeasurementCase) throws {
+        let fixture = try Fixture.get()
+        let atlas = fixture.atlas
+        let whole = Locator(model: try BodyModel(atlas: atlas, measurements: c.measurements))
+        let reference = AtlasReference(atlas)
+        let screening = try fixture.catalogue.screen(["buttock-pain"])
+        var compared = 0
+        for side in Side.allCases {
+            let one = Locator(model: try BodyModel(atlas: atlas, measurements: c.measurements, anatomy: .forLocatingOn(side)), preparation: .forOnePoint)
+            for frame in InputFrame.allCases {
+                for lateral in stride(from: 10.0, through: 130, by: 40) {
+                    for vertical in stride(from: -150.0, through: 60, by: 50) {
+                        let input = TenderPointInput(side: side, frame: frame, lateral: Length(millimetres: lateral), vertical: Length(millimetres: vertical))
+                        let a = Result { () throws(PalpationError) in try whole.place(input) }
+                        let b = Result { () throws(PalpationError) in try one.place(input) }
+                        #expect(a == b)
+                        guard case .success(let point) = a else { continue }
+                        var bufferA = LocatorBuffer(), bufferB = LocatorBuffer()
+                        let fa = whole.locate(point, screening: screening, buffer: &bufferA, ranking: .bestAndNearest)
+                        let fb = one.locate(point, screening: screening, buffer: &bufferB, ranking: .bestAndNearest)
+                        #expect(FindingRecord(fa, atlas: reference, catalogue: nil, detail: .row) == FindingRecord(fb, atlas: reference, catalogue: nil, detail: .row))
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 40)
+    }
+
+    @Test(arguments: cases)
     func cachedReferencePlacementIsPlacingAfresh(c: MeasurementCase) throws {
         let atlas = try Fixture.get().atlas
         let model = try BodyModel(atlas: atlas, measurements: c.measurements, anatomy: .forLocating)

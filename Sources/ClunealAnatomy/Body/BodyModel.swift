@@ -17,6 +17,18 @@ public struct BodyModel: Sendable {
         /// the same rule. For batches, where placing every muscle outline of a body used by
         /// one row would dominate.
         case forLocating
+        /// ``forLocating`` on one side of the body only (midline items kept): for a body that
+        /// serves one batch row, which locates on its own side. Everything placed is placed as
+        /// ``forLocating`` places it; the other side's items are absent.
+        case forLocatingOn(Side)
+
+        /// The sides whose items are placed.
+        var sides: [Side] {
+            switch self {
+            case .whole, .forLocating: Side.allCases
+            case .forLocatingOn(let side): [side]
+            }
+        }
     }
 
     public let atlas: Atlas
@@ -51,6 +63,7 @@ public struct BodyModel: Sendable {
         // The person's sex places its landmark variants before the warp (local, never a warp).
         let geometry = atlas.geometry(for: measurements.sex)
         func widthScale(_ p: Point) -> Double { warp.localScale(at: p) }
+        let sides = anatomy.sides
         func placeAll<E>(_ entries: [E], _ lat: (E) -> Laterality, _ id: (E) -> String) -> [Placed<E>] {
             var out: [Placed<E>] = []
             for e in entries {
@@ -60,7 +73,7 @@ public struct BodyModel: Sendable {
                     if let w = g.mapped(warp.apply, widthScale: widthScale) { out.append(Placed(entry: e, side: nil, geometry: w)) }
                     continue
                 }
-                for side in Side.allCases {
+                for side in sides {
                     guard let onSide = g.placed(laterality: laterality, side: side),
                           let w = onSide.mapped(warp.apply, widthScale: widthScale) else { continue }
                     out.append(Placed(entry: e, side: side, geometry: w))
@@ -72,7 +85,7 @@ public struct BodyModel: Sendable {
         case .whole:
             landmarks = placeAll(atlas.document.landmarks, \.laterality, \.id)
             structures = placeAll(atlas.document.structures, \.laterality, \.id)
-        case .forLocating:
+        case .forLocating, .forLocatingOn:
             let frames = Self.locatingItems(atlas)
             landmarks = placeAll(atlas.document.landmarks.filter { frames.contains($0.id) }, \.laterality, \.id)
             structures = placeAll(atlas.document.structures.filter { frames.contains($0.id) }, \.laterality, \.id)
@@ -82,13 +95,14 @@ public struct BodyModel: Sendable {
         // Zones, block sites and look-alikes: placed once per sex on the reference body through
         // their frames (the atlas keeps that), carried here by this person's warp.
         let reference = atlas.referencePlacement(for: measurements.sex)
-        zones = reference.zones(by: warp)
-        injectionSites = reference.injectionSites(by: warp)
-        lookAlikes = reference.lookAlikes(by: warp)
+        let only: Side? = sides.count == 1 ? sides.first : nil
+        zones = reference.zones(by: warp, only: only)
+        injectionSites = reference.injectionSites(by: warp, only: only)
+        lookAlikes = reference.lookAlikes(by: warp, only: only)
         var points: [Side: [String: Point]] = [.left: [:], .right: [:]]
         var curves: [Side: [String: Polyline]] = [.left: [:], .right: [:]]
         for item in landmarks.map({ ($0.entry.id, $0.side, $0.geometry) }) + structures.map({ ($0.entry.id, $0.side, $0.geometry) }) {
-            for side in item.1.map({ [$0] }) ?? Side.allCases {
+            for side in item.1.map({ [$0] }) ?? sides {
                 if let p = item.2.asPoint { points[side]?[item.0] = p }
                 if let c = item.2.asPolyline { curves[side]?[item.0] = c }
             }

@@ -94,9 +94,10 @@ public struct ReferencePlacement: Sendable {
         }
     }
 
-    /// Every zone on a person bent by `warp`, in atlas order (left before right for each).
-    public func zones(by warp: BodyWarp) -> [PlacedZone] {
-        zones.map { z in
+    /// Every zone on a person bent by `warp`, in atlas order (left before right for each);
+    /// with `only`, the zones on that side.
+    public func zones(by warp: BodyWarp, only: Side? = nil) -> [PlacedZone] {
+        zones.filter { only == nil || $0.side == only }.map { z in
             let lateral = z.lateral.displacement(by: warp), vertical = z.vertical.displacement(by: warp)
             return PlacedZone(item: z.item, side: z.side, centre: warp.apply(z.centre),
                               lateralStep: lateral * z.item.entry.lateral.sd, verticalStep: vertical * z.item.entry.vertical.sd,
@@ -104,14 +105,15 @@ public struct ReferencePlacement: Sendable {
         }
     }
 
-    /// Every block site on a person bent by `warp`, in atlas order.
-    public func injectionSites(by warp: BodyWarp) -> [PlacedInjectionSite] {
-        injectionSites.map { PlacedInjectionSite(entry: $0.entry, side: $0.side, point: warp.apply($0.point)) }
+    /// Every block site on a person bent by `warp`, in atlas order; with `only`, those on that side.
+    public func injectionSites(by warp: BodyWarp, only: Side? = nil) -> [PlacedInjectionSite] {
+        injectionSites.filter { only == nil || $0.side == only }.map { PlacedInjectionSite(entry: $0.entry, side: $0.side, point: warp.apply($0.point)) }
     }
 
-    /// Every look-alike on a person bent by `warp`, its radius scaled by the warp's local scale.
-    public func lookAlikes(by warp: BodyWarp) -> [PlacedLookAlike] {
-        lookAlikes.map { l in
+    /// Every look-alike on a person bent by `warp`, its radius scaled by the warp's local scale;
+    /// with `only`, those on that side.
+    public func lookAlikes(by warp: BodyWarp, only: Side? = nil) -> [PlacedLookAlike] {
+        lookAlikes.filter { only == nil || $0.side == only }.map { l in
             let p = warp.apply(l.point)
             return PlacedLookAlike(entry: l.entry, side: l.side, point: p, radius: l.entry.radiusMillimetres * warp.localScale(at: p))
         }

@@ -35,14 +35,22 @@ struct BatchRunner {
     final class Body: Sendable {
         let locator: Locator
         let scaling: ScalingRecord
-        /// The scaling record's JSON, encoded once for all the body's rows.
-        let scalingJSON: FindingRecord.EncodedScaling
+        /// The scaling record's JSON, encoded once for all the body's rows; `nil` for CSV,
+        /// which writes only the method.
+        let scalingJSON: FindingRecord.EncodedScaling?
 
-        init(model: BodyModel, palpationError: PalpationUncertainty, preparation: Locator.Preparation) {
+        init(model: BodyModel, palpationError: PalpationUncertainty, preparation: Locator.Preparation, format: BatchOptions.BatchFormat) {
             locator = Locator(model: model, palpationError: palpationError, preparation: preparation)
             scaling = ScalingRecord(model.scaling)
-            scalingJSON = FindingRecord.EncodedScaling(scaling)
+            scalingJSON = format == .jsonl ? FindingRecord.EncodedScaling(scaling) : nil
         }
+    }
+
+    /// A body placed for one row: its measurements, and the one side it is placed on
+    /// (``BodyModel/Anatomy/forLocatingOn(_:)``).
+    struct OneRowBody: Hashable {
+        let measurements: Measurements
+        let side: Side
     }
 
     /// The most recently used bodies, by measurement set.
@@ -111,6 +119,7 @@ struct BatchRunner {
         var outputBytes = 0
         let atlas = self.atlas
         let palpationError = self.palpationError
+        let format = self.format
         while true {
             // 1. Read a window of chunks and split them into records (in order: rows are numbered).
             var files: [CaseFile] = []
@@ -145,7 +154,7 @@ struct BatchRunner {
             let wanted = uses.filter { $0.value > 1 && cache.body(for: $0.key) == nil }.map(\.key).prefix(Self.bodyCacheLimit)
             let wantedList = Array(wanted)
             let placed: [Result<Body, MeasurementError>] = Parallel.map(count: wantedList.count) { k in
-                Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: wantedList[k], anatomy: .forLocating), palpationError: palpationError, preparation: .forManyPoints) }
+                Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: wantedList[k], anatomy: .forLocating), palpationError: palpationError, preparation: .forManyPoints, format: format) }
             }
             for (m, b) in zip(wantedList, placed) { cache.insert(m, b) }
             var shared: [Measurements: Result<Body, MeasurementError>] = [:]
@@ -222,7 +231,7 @@ struct BatchRunner {
             var csv: [UInt8] = []
             if format == .csv { csv.reserveCapacity(requests.count * bytesPerRow) }
             var buffer = LocatorBuffer()
-            var local: [Measurements: Result<Body, MeasurementError>] = [:]
+            var local: [OneRowBody: Result<Body, MeasurementError>] = [:]
             for request in requests {
                 result.rows += 1
                 let outcome: Result<FindingRecord, CaseError>
@@ -232,12 +241,17 @@ struct BatchRunner {
                     outcome = .failure(e)
                 case .success(let r):
                     let body: Result<Body, MeasurementError>
-                    if let b = bodies[r.measurements] ?? local[r.measurements] {
+                    let key = OneRowBody(measurements: r.measurements, side: r.input.side)
+                    if let b = bodies[r.measurements] ?? local[key] {
                         body = b
                     } else {
-                        body = Result { () throws(MeasurementError) in Body(model: try BodyModel(atlas: atlas, measurements: r.measurements, anatomy: .forLocating), palpationError: palpationError, preparation: .forOnePoint) }
+                        // Only the row's side: the row locates nothing on the other one.
+                        body = Result { () throws(MeasurementError) in
+                            Body(model: try BodyModel(atlas: atlas, measurements: r.measurements, anatomy: .forLocatingOn(r.input.side)),
+                                 palpationError: palpationError, preparation: .forOnePoint, format: format)
+                        }
                         if local.count >= 8 { local.removeAll(keepingCapacity: true) }
-                        local[r.measurements] = body
+                        local[key] = body
                     }
                     outcome = record(r, body: body, buffer: &buffer)
                     if case .success(let b) = body { scalingJSON = b.scalingJSON }
