@@ -97,7 +97,8 @@ public struct ReferencePlacement: Sendable {
     /// Every zone on a person bent by `warp`, in atlas order (left before right for each);
     /// with `only`, the zones on that side.
     public func zones(by warp: BodyWarp, only: Side? = nil) -> [PlacedZone] {
-        zones.filter { only == nil || $0.side == only }.map { z in
+        Self.indices(of: zones, only: only) { $0.side }.map { i in
+            let z = zones[i]
             let lateral = z.lateral.displacement(by: warp), vertical = z.vertical.displacement(by: warp)
             return PlacedZone(item: z.item, side: z.side, centre: warp.apply(z.centre),
                               lateralStep: lateral * z.item.entry.lateral.sd, verticalStep: vertical * z.item.entry.vertical.sd,
@@ -107,15 +108,26 @@ public struct ReferencePlacement: Sendable {
 
     /// Every block site on a person bent by `warp`, in atlas order; with `only`, those on that side.
     public func injectionSites(by warp: BodyWarp, only: Side? = nil) -> [PlacedInjectionSite] {
-        injectionSites.filter { only == nil || $0.side == only }.map { PlacedInjectionSite(entry: $0.entry, side: $0.side, point: warp.apply($0.point)) }
+        Self.indices(of: injectionSites, only: only) { $0.side }.map { i in
+            let s = injectionSites[i]
+            return PlacedInjectionSite(entry: s.entry, side: s.side, point: warp.apply(s.point))
+        }
     }
 
     /// Every look-alike on a person bent by `warp`, its radius scaled by the warp's local scale;
     /// with `only`, those on that side.
     public func lookAlikes(by warp: BodyWarp, only: Side? = nil) -> [PlacedLookAlike] {
-        lookAlikes.filter { only == nil || $0.side == only }.map { l in
+        Self.indices(of: lookAlikes, only: only) { $0.side }.map { i in
+            let l = lookAlikes[i]
             let p = warp.apply(l.point)
             return PlacedLookAlike(entry: l.entry, side: l.side, point: p, radius: l.entry.radiusMillimetres * warp.localScale(at: p))
         }
+    }
+
+    /// The positions of `items` on side `only` (all of them for `nil`), reading only each
+    /// item's side: filtering the items themselves would copy every one, other side included.
+    private static func indices<T>(of items: [T], only: Side?, side: (T) -> Side) -> [Int] {
+        guard let only else { return Array(items.indices) }
+        return items.indices.filter { side(items[$0]) == only }
     }
 }
