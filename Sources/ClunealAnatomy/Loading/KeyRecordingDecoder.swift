@@ -54,26 +54,9 @@ enum KeyRecordingDecoder {
     static func nearest(_ key: String, in known: Set<String>) -> String? {
         func fold(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
         if let same = known.sorted().first(where: { fold($0) == fold(key) }) { return same }
-        let limit = max(2, key.count / 3)
-        let scored = known.map { ($0, editDistance(Array(key.lowercased()), Array($0.lowercased()))) }.filter { $0.1 <= limit }
+        let limit = Spelling.editLimit(forLength: key.count)
+        let scored = known.map { ($0, Spelling.editDistance(key.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
         return scored.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
-    }
-
-    /// Levenshtein distance with adjacent transpositions counted as one edit.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
-            }
-        }
-        return d[a.count][b.count]
     }
 
     final class Recorder {

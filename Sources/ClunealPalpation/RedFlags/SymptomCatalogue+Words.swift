@@ -1,3 +1,5 @@
+import ClunealAnatomy
+
 /// Symptoms in the words people type: the one rule that turns a word into a catalogue entry.
 extension SymptomCatalogue {
     /// At most this many nearest ids are suggested for a word that matches nothing.
@@ -25,9 +27,9 @@ extension SymptomCatalogue {
     /// most ``suggestionCount``, nearest first; ties in catalogue order.
     func nearest(to key: String) -> [String] {
         let scored = symptoms.map { s in
-            (id: s.id, distance: Self.words(of: s).map { Self.editDistance(key, $0) }.min() ?? Int.max)
+            (id: s.id, distance: Self.words(of: s).map { Spelling.editDistance(key, $0) }.min() ?? Int.max)
         }
-        let limit = Swift.max(2, key.count / 3)
+        let limit = Spelling.editLimit(forLength: key.count)
         let close = scored.filter { $0.distance <= limit }
         let pool = close.isEmpty ? scored : close
         return pool.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }
@@ -43,22 +45,5 @@ extension SymptomCatalogue {
             out += n.split(separator: "-").map(String.init)
         }
         return out
-    }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
