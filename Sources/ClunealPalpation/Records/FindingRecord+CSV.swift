@@ -4,20 +4,50 @@ import ClunealAnatomy
 /// every column taken from a field of the record (listed in ``csvColumns``), and the same
 /// columns for a row that failed, with its message in `error`.
 extension FindingRecord {
-    /// Column names, and the record field each comes from.
-    public static let csvColumns: [(name: String, field: String)] = [
-        ("case", "case"), ("row", "row"), ("urgent_referral", "urgentReferral"), ("urgency", "urgency"),
-        ("red_flags", "redFlags[].id"), ("side", "tenderPoint.side"), ("from", "tenderPoint.measured.from"),
-        ("x_mm", "tenderPoint.xMillimetres"), ("z_mm", "tenderPoint.zMillimetres"),
-        ("nerve", "bestMatch.nerve (none without a best match)"), ("branch", "bestMatch.branch"), ("zone", "bestMatch.zone"),
-        ("source", "bestMatch.source"), ("site", "bestMatch.siteId"), ("standard_score", "bestMatch.standardScore"),
-        ("distance_mm", "bestMatch.distanceMillimetres"), ("within_one_sd", "bestMatch.withinOneSD"),
-        ("within_two_sd", "bestMatch.withinTwoSD"), ("nearest_path_mm", "bestMatch.nearestPathMillimetres"),
-        ("block_site", "blockSite.id"), ("look_alikes", "lookAlikes[].id where inside"), ("nearest_zone", "nearestZone.zone"),
-        ("nearest_standard_score", "nearestZone.standardScore"), ("group", "group.nerve (empty when the branches can be told apart)"),
-        ("palpation_error_lateral_mm", "palpationError.lateralMillimetres"), ("palpation_error_vertical_mm", "palpationError.verticalMillimetres"),
-        ("scaling", "scaling.method"), ("error", "the row's error"),
-    ]
+    /// One CSV column: its name, the record field it comes from, and how it is written. The
+    /// one list behind the header, every row and the error rows, so the three cannot drift.
+    public struct CSVColumn: Sendable {
+        public let name: String
+        public let field: String
+        let write: @Sendable (FindingRecord, inout CSVRow, inout [UInt8]) -> Void
+    }
+
+    /// Columns in order.
+    public static let csvColumns: [CSVColumn] = {
+        typealias Writer = @Sendable (FindingRecord, inout CSVRow, inout [UInt8]) -> Void
+        func column(_ name: String, _ field: String, _ write: @escaping Writer) -> CSVColumn { CSVColumn(name: name, field: field, write: write) }
+        @Sendable func yes(_ v: Bool) -> String { v ? "yes" : "no" }
+        return [
+            column("case", "case") { r, c, o in c.text(r.case ?? "", &o) },
+            column("row", "row") { r, c, o in if let row = r.row { c.integer(row, &o) } else { c.word("", &o) } },
+            column("urgent_referral", "urgentReferral") { r, c, o in c.word(yes(r.urgentReferral), &o) },
+            column("urgency", "urgency") { r, c, o in c.word(r.urgency.rawValue, &o) },
+            column("red_flags", "redFlags[].id") { r, c, o in c.text(r.redFlags.map(\.id).joined(separator: ";"), &o) },
+            column("side", "tenderPoint.side") { r, c, o in c.word(r.tenderPoint.side.rawValue, &o) },
+            column("from", "tenderPoint.measured.from") { r, c, o in c.word(r.tenderPoint.measured?.from.rawValue ?? "", &o) },
+            column("x_mm", "tenderPoint.xMillimetres") { r, c, o in c.number(r.tenderPoint.xMillimetres, &o) },
+            column("z_mm", "tenderPoint.zMillimetres") { r, c, o in c.number(r.tenderPoint.zMillimetres, &o) },
+            column("nerve", "bestMatch.nerve (none without a best match)") { r, c, o in c.word(r.bestMatch?.nerve.rawValue ?? "none", &o) },
+            column("branch", "bestMatch.branch") { r, c, o in c.text(r.bestMatch?.branch ?? "", &o) },
+            column("zone", "bestMatch.zone") { r, c, o in c.text(r.bestMatch?.zone ?? "", &o) },
+            column("source", "bestMatch.source") { r, c, o in c.text(r.bestMatch?.source ?? "", &o) },
+            column("site", "bestMatch.siteId") { r, c, o in c.text(r.bestMatch?.siteId ?? "", &o) },
+            column("standard_score", "bestMatch.standardScore") { r, c, o in c.number(r.bestMatch?.standardScore, &o) },
+            column("distance_mm", "bestMatch.distanceMillimetres") { r, c, o in c.number(r.bestMatch?.distanceMillimetres, &o) },
+            column("within_one_sd", "bestMatch.withinOneSD") { r, c, o in c.word(r.bestMatch.map { yes($0.withinOneSD) } ?? "", &o) },
+            column("within_two_sd", "bestMatch.withinTwoSD") { r, c, o in c.word(r.bestMatch.map { yes($0.withinTwoSD) } ?? "", &o) },
+            column("nearest_path_mm", "bestMatch.nearestPathMillimetres") { r, c, o in c.number(r.bestMatch?.nearestPathMillimetres, &o) },
+            column("block_site", "blockSite.id") { r, c, o in c.text(r.blockSite?.id ?? "", &o) },
+            column("look_alikes", "lookAlikes[].id where inside") { r, c, o in c.text(r.lookAlikes.filter(\.inside).map(\.id).joined(separator: ";"), &o) },
+            column("nearest_zone", "nearestZone.zone") { r, c, o in c.text(r.nearestZone?.zone ?? "", &o) },
+            column("nearest_standard_score", "nearestZone.standardScore") { r, c, o in c.number(r.nearestZone?.standardScore, &o) },
+            column("group", "group.nerve (empty when the branches can be told apart)") { r, c, o in c.word(r.group?.nerve.rawValue ?? "", &o) },
+            column("palpation_error_lateral_mm", "palpationError.lateralMillimetres") { r, c, o in c.number(r.palpationError.lateralMillimetres, &o) },
+            column("palpation_error_vertical_mm", "palpationError.verticalMillimetres") { r, c, o in c.number(r.palpationError.verticalMillimetres, &o) },
+            column("scaling", "scaling.method") { r, c, o in c.word(r.scaling.method.rawValue, &o) },
+            column("error", "the row's error") { _, c, o in c.word("", &o) },
+        ]
+    }()
 
     /// The header line.
     public static var csvHeader: [UInt8] { Array((csvColumns.map(\.name).joined(separator: ",") + "\n").utf8) }
@@ -25,39 +55,7 @@ extension FindingRecord {
     /// Appends the record as one CSV line.
     public func writeCSVLine(into out: inout [UInt8]) {
         var c = CSVRow()
-        c.text(self.case ?? "", &out)
-        if let row { c.integer(row, &out) } else { c.word("", &out) }
-        c.word(urgentReferral ? "yes" : "no", &out)
-        c.word(urgency.rawValue, &out)
-        c.text(redFlags.map(\.id).joined(separator: ";"), &out)
-        c.word(tenderPoint.side.rawValue, &out)
-        c.word(tenderPoint.measured?.from.rawValue ?? "", &out)
-        c.number(tenderPoint.xMillimetres, &out)
-        c.number(tenderPoint.zMillimetres, &out)
-        if let b = bestMatch {
-            c.word(b.nerve.rawValue, &out)
-            c.text(b.branch, &out)
-            c.text(b.zone, &out)
-            c.text(b.source, &out)
-            c.text(b.siteId, &out)
-            c.number(b.standardScore, &out)
-            c.number(b.distanceMillimetres, &out)
-            c.word(b.withinOneSD ? "yes" : "no", &out)
-            c.word(b.withinTwoSD ? "yes" : "no", &out)
-            c.number(b.nearestPathMillimetres, &out)
-        } else {
-            c.word("none", &out)
-            for _ in 0..<9 { c.word("", &out) }
-        }
-        c.text(blockSite?.id ?? "", &out)
-        c.text(lookAlikes.filter(\.inside).map(\.id).joined(separator: ";"), &out)
-        c.text(nearestZone?.zone ?? "", &out)
-        c.number(nearestZone?.standardScore, &out)
-        c.word(group?.nerve.rawValue ?? "", &out)
-        c.number(palpationError.lateralMillimetres, &out)
-        c.number(palpationError.verticalMillimetres, &out)
-        c.word(scaling.method.rawValue, &out)
-        c.word("", &out)
+        for column in Self.csvColumns { column.write(self, &c, &out) }
         out.append(0x0A)
     }
 }
