@@ -54,6 +54,38 @@ final class LineReader {
         return (piece, lines)
     }
 
+    /// Lines handed out by ``nextLine(maxBytes:what:)``.
+    private(set) var lineNumber = 0
+
+    /// The next line without its line end (`\n` or `\r\n`), or `nil` at the end of input. A
+    /// line longer than `maxBytes` is refused (65, naming `what` and the line's number), so
+    /// input without line ends (`quiz < /dev/zero`) stops instead of growing. Reads only what
+    /// is available, so a person typing gets each answer as it is entered.
+    func nextLine(maxBytes: Int, what line: String) throws(CLIError) -> String? {
+        var scanned = 0
+        while true {
+            if let newline = pending[scanned...].firstIndex(of: 0x0A) {
+                var bytes = pending[0..<newline]
+                if bytes.last == 0x0D { bytes.removeLast() }
+                let text = String(decoding: bytes, as: UTF8.self)
+                pending.removeFirst(newline + 1)
+                lineNumber += 1
+                return text
+            }
+            scanned = pending.count
+            if pending.count > maxBytes {
+                throw CLIError(.dataError, "\(path == "-" ? "standard input" : path): \(line) \(lineNumber + 1) is longer than \(maxBytes) bytes")
+            }
+            if atEnd {
+                guard !pending.isEmpty else { return nil }
+                defer { pending = [] }
+                lineNumber += 1
+                return String(decoding: pending, as: UTF8.self)
+            }
+            try fill(chunkBytes: maxBytes)
+        }
+    }
+
     /// Counts the lines left that hold more than a line end (the rows not processed after a
     /// fatal error), reading on without keeping them.
     func countRemainingRows() -> Int {
@@ -81,8 +113,9 @@ final class LineReader {
         return rows + (lineHasText ? 1 : 0)
     }
 
-    private func fill() throws(CLIError) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    /// Reads what is available, at most `chunkBytes`, onto `pending`; at the end sets `atEnd`.
+    private func fill(chunkBytes: Int = 1 << 20) throws(CLIError) {
+        var chunk = [UInt8](repeating: 0, count: Swift.max(1, chunkBytes))
         while true {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {

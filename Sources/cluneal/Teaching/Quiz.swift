@@ -84,13 +84,13 @@ struct QuizCommand: ParsableCommand {
             }
             try show(quiz.headerText() + Notice.text + "\n\n")
             var responses: [QuizResponse] = []
-            var answers = AnswerLines()
+            let answers = try AnswerLines.standardInput()
             questions: for question in quiz.questions {
                 try show(question.promptText())
                 var attempts = 0
                 while true {
                     try show("Your answer: ")
-                    guard let line = try answers.next() else {
+                    guard let line = try answers.nextLine(maxBytes: AnswerLines.maxLineBytes, what: "answer line") else {
                         try show("\n\n")
                         break questions
                     }

@@ -45,44 +45,14 @@ enum StandardInput {
     static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 }
 
-/// Answers read from standard input one line at a time, in bounded memory: a line longer
-/// than ``maxLineBytes`` (say `quiz < /dev/zero`) ends the run with 65 instead of growing.
-struct AnswerLines {
-    /// Bytes an answer line may have.
+/// Answers read from standard input one line at a time, in bounded memory.
+enum AnswerLines {
+    /// Bytes an answer line may have: a longer one (say `quiz < /dev/zero`) ends the run with 65
+    /// instead of growing.
     static let maxLineBytes = 4096
 
-    private var buffer: [UInt8] = []
-    private var atEnd = false
-    private(set) var lineNumber = 0
-
-    /// The next line without its line end, or `nil` at the end of input.
-    mutating func next() throws(CLIError) -> String? {
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                var line = Array(buffer[0..<newline])
-                buffer.removeFirst(newline + 1)
-                if line.last == 0x0D { line.removeLast() }
-                lineNumber += 1
-                return String(decoding: line, as: UTF8.self)
-            }
-            if buffer.count > Self.maxLineBytes {
-                throw CLIError(.dataError, "standard input: answer line \(lineNumber + 1) is longer than \(Self.maxLineBytes) bytes")
-            }
-            if atEnd {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer = [] }
-                lineNumber += 1
-                return String(decoding: buffer, as: UTF8.self)
-            }
-            var chunk = [UInt8](repeating: 0, count: 4096)
-            let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CLIError(.ioError, "standard input: cannot read: \(FileIO.reason(errno))")
-            }
-            if n == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<n]) }
-        }
-    }
+    /// A reader of standard input for ``LineReader/nextLine(maxBytes:what:)``.
+    static func standardInput() throws(CLIError) -> LineReader { try LineReader("-", what: "answers") }
 }
 
 extension MeasurementOptions {
