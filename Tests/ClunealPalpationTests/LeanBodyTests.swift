@@ -100,21 +100,16 @@ struct LeanBodyTests {
         var compared = 0
         for side in Side.allCases {
             let one = Locator(model: try BodyModel(atlas: atlas, measurements: c.measurements, anatomy: .forLocatingOn(side)), preparation: .forOnePoint)
-            for frame in InputFrame.allCases {
-                for lateral in stride(from: 10.0, through: 130, by: 40) {
-                    for vertical in stride(from: -150.0, through: 60, by: 50) {
-                        let input = TenderPointInput(side: side, frame: frame, lateral: Length(millimetres: lateral), vertical: Length(millimetres: vertical))
-                        let a = Result { () throws(PalpationError) in try whole.place(input) }
-                        let b = Result { () throws(PalpationError) in try one.place(input) }
-                        #expect(a == b)
-                        guard case .success(let point) = a else { continue }
-                        var bufferA = LocatorBuffer(), bufferB = LocatorBuffer()
-                        let fa = whole.locate(point, screening: screening, buffer: &bufferA, ranking: .bestAndNearest)
-                        let fb = one.locate(point, screening: screening, buffer: &bufferB, ranking: .bestAndNearest)
-                        #expect(FindingRecord(fa, atlas: reference, catalogue: nil, detail: .row) == FindingRecord(fb, atlas: reference, catalogue: nil, detail: .row))
-                        compared += 1
-                    }
-                }
+            for input in Self.tapeMeasurements(side: side, step: 40) {
+                let a = Result { () throws(PalpationError) in try whole.place(input) }
+                let b = Result { () throws(PalpationError) in try one.place(input) }
+                #expect(a == b)
+                guard case .success(let point) = a else { continue }
+                var bufferA = LocatorBuffer(), bufferB = LocatorBuffer()
+                let fa = whole.locate(point, screening: screening, buffer: &bufferA, ranking: .bestAndNearest)
+                let fb = one.locate(point, screening: screening, buffer: &bufferB, ranking: .bestAndNearest)
+                #expect(FindingRecord(fa, atlas: reference, catalogue: nil, detail: .row) == FindingRecord(fb, atlas: reference, catalogue: nil, detail: .row))
+                compared += 1
             }
         }
         #expect(compared > 40)
@@ -143,30 +138,37 @@ struct LeanBodyTests {
         let reference = AtlasReference(atlas)
         var compared = 0, withBlock = 0
         for side in Side.allCases {
-            for frame in InputFrame.allCases {
-                for lateral in stride(from: 10.0, through: 130, by: 30) {
-                    for vertical in stride(from: -150.0, through: 60, by: 35) {
-                        let input = TenderPointInput(side: side, frame: frame, lateral: Length(millimetres: lateral), vertical: Length(millimetres: vertical))
-                        let a = Result { () throws(PalpationError) in try whole.place(input) }
-                        let b = Result { () throws(PalpationError) in try lean.place(input) }
-                        #expect(a == b)
-                        guard case .success(let point) = a else { continue }
-                        for ranking in [Locator.Ranking.all, .bestAndNearest] {
-                            var bufferA = LocatorBuffer(), bufferB = LocatorBuffer()
-                            let screening = screenings[compared % screenings.count]
-                            let fa = whole.locate(point, screening: screening, buffer: &bufferA, ranking: ranking)
-                            let fb = lean.locate(point, screening: screening, buffer: &bufferB, ranking: ranking)
-                            #expect(FindingRecord(fa, atlas: reference, catalogue: nil, detail: .full(frame: "f", notice: "n"))
-                                    == FindingRecord(fb, atlas: reference, catalogue: nil, detail: .full(frame: "f", notice: "n")))
-                            if fa.blockSite != nil { withBlock += 1 }
-                        }
-                        compared += 1
-                    }
+            for input in Self.tapeMeasurements(side: side, step: 30) {
+                let a = Result { () throws(PalpationError) in try whole.place(input) }
+                let b = Result { () throws(PalpationError) in try lean.place(input) }
+                #expect(a == b)
+                guard case .success(let point) = a else { continue }
+                for ranking in [Locator.Ranking.all, .bestAndNearest] {
+                    var bufferA = LocatorBuffer(), bufferB = LocatorBuffer()
+                    let screening = screenings[compared % screenings.count]
+                    let fa = whole.locate(point, screening: screening, buffer: &bufferA, ranking: ranking)
+                    let fb = lean.locate(point, screening: screening, buffer: &bufferB, ranking: ranking)
+                    #expect(FindingRecord(fa, atlas: reference, catalogue: nil, detail: .full(frame: "f", notice: "n"))
+                            == FindingRecord(fb, atlas: reference, catalogue: nil, detail: .full(frame: "f", notice: "n")))
+                    if fa.blockSite != nil { withBlock += 1 }
                 }
+                compared += 1
             }
         }
         #expect(compared > 100)
         #expect(withBlock > 10)
+    }
+
+    /// Tape measurements on one side: every frame, a grid of lateral and vertical distances
+    /// `step` millimetres apart (lateral 10–130 mm, vertical −150–60 mm).
+    static func tapeMeasurements(side: Side, step: Double) -> [TenderPointInput] {
+        InputFrame.allCases.flatMap { frame in
+            stride(from: 10.0, through: 130, by: step).flatMap { lateral in
+                stride(from: -150.0, through: 60, by: step + 5).map { vertical in
+                    TenderPointInput(side: side, frame: frame, lateral: Length(millimetres: lateral), vertical: Length(millimetres: vertical))
+                }
+            }
+        }
     }
 
     /// The placement rule as it was before the cache: every zone, block site and look-alike
