@@ -50,8 +50,7 @@ struct Chart: ParsableCommand {
         if brief && output.json { throw ValidationError("--brief is a text note; drop --json or --brief.") }
         for target in outputs {
             if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
-            let ext = URL(fileURLWithPath: target.argument).pathExtension.lowercased()
-            guard ext == "png" || ext == "svg" || ext == "pdf" else {
+            guard !target.isStandardOutput, FigureFormat(target) != nil else {
                 throw ValidationError("--output \(target): the chart is written as .png, .svg or .pdf.")
             }
         }
@@ -101,18 +100,12 @@ struct Chart: ParsableCommand {
             try StandardOutput.write(text(exam: exam, findings: findings, screening: screening, model: model, atlas: atlas))
         }
         if !chartFiles.isEmpty {
-            var scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model)
             // A chart fitted onto a smaller sheet grows its text as the map's labels do.
-            if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
-                scene = ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model, printScale: plan.scale)
+            let scene = MapOutput.fitted(for: paper.layout) {
+                ExamChartComposer.compose(exam: exam, findings: findings, screening: screening, model: model, printScale: $0)
             }
-            let command = MapOutput.commandLine
-            let rendered = try MapOutput.render(scene, model: model, to: chartFiles.map(\.target), pxPerMm: 4, compression: .fast, command: command,
-                                                layout: paper.layout)
-            try OutputFiles.write(zip(chartFiles, rendered.map(\.1)).map { ($0, $1) })
-            for (target, bytes) in rendered {
-                StandardError.write("wrote \(target) (the exam chart: \(MapOutput.describe(target, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
-            }
+            let written = try MapOutput.write(scene, model: model, to: chartFiles, pxPerMm: 4, compression: .fast, layout: paper.layout)
+            for (target, description) in written { StandardError.write("wrote \(target) (the exam chart: \(description))") }
         }
     }
 

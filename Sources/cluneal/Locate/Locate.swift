@@ -67,7 +67,7 @@ struct Locate: ParsableCommand {
                 if target.isStandardOutput {
                     throw ValidationError("--output -: for one point standard output carries the finding; name a .png, .svg or .pdf file for the map.")
                 }
-                guard target.hasSuffix(".png") || target.hasSuffix(".svg") || target.hasSuffix(".pdf") else {
+                guard FigureFormat(target) != nil else {
                     throw ValidationError("--output \(target): for one point it is the map, so the file name must end in .png, .svg or .pdf.")
                 }
             }
@@ -125,19 +125,10 @@ struct Locate: ParsableCommand {
             try StandardOutput.write(FindingText.render(finding, atlas: atlas, output: output))
         }
         if let mapFile {
-            var scene = MapComposer.forFinding(finding, model: model)
-            // A map fitted onto a smaller sheet says so under its scale bar.
-            if case .fitted(let sheet) = paper.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize {
-                scene = MapComposer.forFinding(finding, model: model, printScale: plan.scale)
-            }
-            let command = MapOutput.commandLine
-            let rendered = try MapOutput.render(scene, model: model, to: [mapFile.target], pxPerMm: 4, compression: .fast, command: command,
-                                                layout: paper.layout)
-            try OutputFiles.write(zip([mapFile], rendered.map(\.1)).map { ($0, $1) })
+            let scene = MapOutput.fitted(for: paper.layout) { MapComposer.forFinding(finding, model: model, printScale: $0) }
+            let written = try MapOutput.write(scene, model: model, to: [mapFile], pxPerMm: 4, compression: .fast, layout: paper.layout)
             // Text output keeps stdout clean for --json; the map's path goes to stderr.
-            for (target, bytes) in rendered {
-                StandardError.write("wrote \(target) (the map with the tender point: \(MapOutput.describe(target, bytes: bytes, pxPerMm: 4, scene: scene, layout: paper.layout)))")
-            }
+            for (target, description) in written { StandardError.write("wrote \(target) (the map with the tender point: \(description))") }
         }
     }
 }

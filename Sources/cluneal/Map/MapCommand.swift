@@ -132,7 +132,7 @@ struct MapCommand: ParsableCommand {
         }
         for target in output {
             if target.argument.isEmpty { throw ValidationError("--output needs a file path, not an empty string.") }
-            guard target.isStandardOutput || target.hasSuffix(".png") || target.hasSuffix(".svg") || target.hasSuffix(".pdf") else {
+            guard FigureFormat(target) != nil else {
                 throw ValidationError("--output \(target): the file name must end in .png, .svg or .pdf (or - for a PNG on standard output).")
             }
         }
@@ -215,26 +215,26 @@ struct MapCommand: ParsableCommand {
                     // Checked with the maps before any drawing.
                     keyTargets = keyFiles.map { OutputTarget($0.0) }
                 }
-                scene = paperOptions.layout == .slide ? SlideComposer(model: model, options: options).compose()
-                    : MapComposer(model: model, options: options).compose()
-                // A map fitted onto a smaller sheet says so under its scale bar.
-                if case .fitted(let paper) = paperOptions.layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper), !plan.isLifeSize {
-                    options.printScale = plan.scale
-                    scene = MapComposer(model: model, options: options).compose()
+                if paperOptions.layout == .slide {
+                    scene = SlideComposer(model: model, options: options).compose()
+                } else {
+                    let unscaled = options
+                    scene = MapOutput.fitted(for: paperOptions.layout) { printScale in
+                        var scaled = unscaled
+                        scaled.printScale = printScale
+                        return MapComposer(model: model, options: scaled).compose()
+                    }
                 }
             }
             let files = try OutputFiles.resolve(targets + keyTargets, inputs: measurementOptions.inputPaths + AtlasFiles.inputPaths(of: atlas))
-            let pxPerMm = try resolution(for: scene, writingPNG: targets.contains { !$0.hasSuffix(".svg") && !$0.hasSuffix(".pdf") })
-            let command = MapOutput.commandLine
-            let rendered = try MapOutput.render(scene, model: model, to: targets, pxPerMm: pxPerMm,
-                                                compression: compression.value, command: command, layout: paperOptions.layout)
-            try OutputFiles.write(Array(zip(files, rendered.map(\.1) + keyFiles.map(\.1))))
+            let pxPerMm = try resolution(for: scene, writingPNG: targets.contains { FigureFormat($0) == .png })
+            let keyOutputs = Array(zip(files.dropFirst(targets.count), keyFiles.map(\.1)))
+            let written = try MapOutput.write(scene, model: model, to: Array(files.prefix(targets.count)), alongside: keyOutputs,
+                                              pxPerMm: pxPerMm, compression: compression.value, layout: paperOptions.layout)
             // With the map on standard output, the report goes to standard error.
             var report = ""
             for (path, _) in keyFiles { report += "wrote \(path) (answer key)\n" }
-            for (target, bytes) in rendered {
-                report += "wrote \(target) (\(MapOutput.describe(target, bytes: bytes, pxPerMm: pxPerMm, scene: scene, layout: paperOptions.layout)))\n"
-            }
+            for (target, description) in written { report += "wrote \(target) (\(description))\n" }
             report += Notice.text + "\n"
             if targets.contains(where: \.isStandardOutput) {
                 StandardError.write(report, newline: false)
@@ -250,6 +250,30 @@ enum MapOutput {
     /// The command line as the figure's metadata records it (`cluneal map -o …`).
     static var commandLine: String { (["cluneal"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
 
+    /// The figure for `layout`, from `compose` given the print scale: fitted onto a sheet
+    /// smaller than life size it is composed again at that scale, so its text grows as the
+    /// figure shrinks and the scale bar says so; otherwise composed once at 1. The one rule
+    /// for the map, the map of a point and the exam chart.
+    static func fitted(for layout: PaperOptions.Layout, _ compose: (Double) -> Scene) -> Scene {
+        let scene = compose(1)
+        guard case .fitted(let sheet) = layout, let plan = FitPlan(figureSize: scene.pageSize, paper: sheet), !plan.isLifeSize else {
+            return scene
+        }
+        return compose(plan.scale)
+    }
+
+    /// Renders `scene` to every file of `files`, then writes them and `alongside` (files that
+    /// belong with the figure, such as a quiz's answer keys) all or none. Returns each figure
+    /// file with ``describe(_:bytes:pxPerMm:scene:layout:)``'s words for the command's report.
+    static func write(_ scene: Scene, model: BodyModel, to files: [OutputFile], alongside: [(OutputFile, [UInt8])] = [],
+                      pxPerMm: Double, compression: PNGEncoder.Compression,
+                      layout: PaperOptions.Layout) throws(CLIError) -> [(target: OutputTarget, description: String)] {
+        let rendered = try render(scene, model: model, to: files.map(\.target), pxPerMm: pxPerMm, compression: compression,
+                                  command: commandLine, layout: layout)
+        try OutputFiles.write(Array(zip(files, rendered.map(\.1))) + alongside)
+        return rendered.map { target, bytes in (target, describe(target, bytes: bytes, pxPerMm: pxPerMm, scene: scene, layout: layout)) }
+    }
+
     static func render(_ scene: Scene, model: BodyModel, to targets: [OutputTarget], pxPerMm: Double,
                        compression: PNGEncoder.Compression, command: String,
                        layout: PaperOptions.Layout = .lifeSize) throws(CLIError) -> [(OutputTarget, [UInt8])] {
@@ -260,11 +284,12 @@ enum MapOutput {
             // Labels are placed once, at the PNG's resolution, and the same layout goes to every file.
             let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
             for target in targets {
-                if target.hasSuffix(".svg") {
+                switch FigureFormat(target) {
+                case .svg:
                     results.append((target, Array(try SVGWriter(matching: fonts).write(resolved).utf8)))
-                } else if target.hasSuffix(".pdf") {
+                case .pdf:
                     results.append((target, try pdf(resolved, model: model, fonts: fonts, layout: layout)))
-                } else {
+                case .png, nil:
                     results.append((target, try renderer.renderPNG(resolved, pxPerMm: pxPerMm, encoder: PNGEncoder(compression: compression),
                                                                  text: pngText(model: model, pxPerMm: pxPerMm, command: command, scene: resolved))))
                 }
@@ -352,16 +377,17 @@ enum MapOutput {
 
     static func describe(_ target: OutputTarget, bytes: [UInt8], pxPerMm: Double, scene: Scene, layout: PaperOptions.Layout = .lifeSize) -> String {
         let kb = "\(LengthUnit.fixed(Double(bytes.count) / 1024, 0)) KiB"
-        if target.hasSuffix(".pdf"), case .tiled(let paper) = layout, let plan = TilePlan(figureSize: scene.pageSize, paper: paper) {
+        let format = FigureFormat(target) ?? .png
+        if format == .pdf, case .tiled(let paper) = layout, let plan = TilePlan(figureSize: scene.pageSize, paper: paper) {
             return "PDF, a layout sheet and \(plan.tiles.count) life-size tiles (A1 to \(plan.tiles.last?.name ?? "A1")) on \(paper.displayName); print at 100 % (actual size) and measure the 5 cm check square, \(kb)"
         }
-        if target.hasSuffix(".pdf"), case .fitted(let paper) = layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper) {
+        if format == .pdf, case .fitted(let paper) = layout, let plan = FitPlan(figureSize: scene.pageSize, paper: paper) {
             return "PDF, one \(paper.displayName) sheet, \(plan.isLifeSize ? "life size" : "scaled to \(PrintScale.percentText(plan.scale)) of life size"), \(kb)"
         }
-        if target.hasSuffix(".pdf") {
+        if format == .pdf {
             return "PDF, \(LengthUnit.fixed(scene.pageSize.width, 1)) × \(LengthUnit.fixed(scene.pageSize.height, 1)) mm; \(scaleNote(scene)), \(kb)"
         }
-        if target.hasSuffix(".svg") {
+        if format == .svg {
             return "SVG, \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm, \(kb)"
         }
         // The canvas size is MapTransform's rule.

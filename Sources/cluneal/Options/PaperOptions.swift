@@ -50,7 +50,7 @@ struct PaperOptions: ParsableArguments {
     /// Checks the outputs against the layout: sheets of paper are PDF pages.
     func validate(outputs: [OutputTarget], isHandout: Bool) throws {
         if tile || fit {
-            for target in outputs where !target.hasSuffix(".pdf") {
+            for target in outputs where FigureFormat(target) != .pdf {
                 let flag = tile ? "--tile" : "--fit"
                 if target.isStandardOutput {
                     throw ValidationError("\(flag) makes PDF sheets, which go to a file: --output - is a PNG on standard output; name a file that must end in .pdf.")
