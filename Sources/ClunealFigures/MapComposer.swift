@@ -175,6 +175,9 @@ public struct MapComposer: Sendable {
         // Nothing drawn in the body frame may spill past the viewport into the margins (a
         // region map crops the anatomy; the full map only trims the outline and long sheets).
         scene = scene.clippedToViewport()
+        // Labels and their leaders stay in the drawn figure: the margins (and the page past a
+        // region crop's cut edge) are closed to them.
+        scene.labelObstacles += Self.pageOutside(layout.viewportRect, page: scene.pageSize)
         addBanner(to: &scene)
         addTitle(to: &scene)
         if options.isQuiz {
@@ -186,6 +189,14 @@ public struct MapComposer: Sendable {
         addOrientation(to: &scene)
         addNotice(to: &scene)
         return scene
+    }
+
+    /// The page around `rect`, as four rectangles (above, below, left, right of it).
+    static func pageOutside(_ rect: PageRect, page: PageSize) -> [PageRect] {
+        [PageRect(x: 0, y: 0, width: page.width, height: rect.minY),
+         PageRect(x: 0, y: rect.maxY, width: page.width, height: Swift.max(0, page.height - rect.maxY)),
+         PageRect(x: 0, y: rect.minY, width: rect.minX, height: rect.height),
+         PageRect(x: rect.maxX, y: rect.minY, width: Swift.max(0, page.width - rect.maxX), height: rect.height)]
     }
 
     // MARK: - Selection

@@ -1,0 +1,63 @@
+import BodyGeometry
+import ClunealAnatomy
+import Foundation
+import Testing
+@testable import ClunealFigures
+@testable import ClunealRender
+
+/// Where the labels, the orientation words and the legend go on the map and its region crops:
+/// inside the drawn figure, in free space, and naming only what is shown.
+@Suite("Figure furniture")
+struct FigureFurnitureTests {
+    /// The sample maps (see `scripts/make-samples`) as options: the default, one side with all
+    /// zones, skin territories, larger text, the print highlight.
+    static let variants: [(String, MapOptions)] = {
+        var territory = MapOptions()
+        territory.layers.insert(.territory)
+        var large = MapOptions()
+        large.textSizePoints = 10
+        return [("default", MapOptions()), ("left, all zones", MapOptions(sides: [.left], zones: .all)),
+                ("territory", territory), ("10 pt", large),
+                ("print, middle", MapOptions(highlight: .group(.middle), theme: .named(.print)))]
+    }()
+
+    static let cases: [(MapOptions.Region, String)] = MapOptions.Region.allCases.flatMap { region in
+        MapComposerTests.people.map { (region, $0) }
+    }
+
+    static func options(_ base: MapOptions, _ region: MapOptions.Region) -> MapOptions {
+        var o = base
+        o.region = region
+        return o
+    }
+
+    static func pixelRect(_ r: PageRect, _ pxPerMm: Double) -> PixelRect {
+        PixelRect(x: Float(r.x * pxPerMm), y: Float(r.y * pxPerMm), width: Float(r.width * pxPerMm), height: Float(r.height * pxPerMm))
+    }
+
+    @Test("Every label and its leader lie inside the drawn figure, on every region and sample map", arguments: cases)
+    func labelsStayInTheFigure(region: MapOptions.Region, person: String) throws {
+        let renderer = try SceneRenderer.withSystemFonts()
+        let model = try MapComposerTests.model(person)
+        let pxPerMm = 3.0
+        for (name, base) in Self.variants {
+            let scene = MapComposer(model: model, options: Self.options(base, region)).compose()
+            let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
+            let figure = Self.pixelRect(scene.layout.viewportRect, pxPerMm).outset(by: 0.5)
+            let labels = try renderer.textBoxes(in: resolved, pxPerMm: pxPerMm).filter(\.isLabel)
+            #expect(!labels.isEmpty, "\(region) \(person) \(name): no labels")
+            for box in labels {
+                #expect(figure.contains(box.rect), "\(region) \(person) \(name): \(box.id) leaves the figure (\(box.rect) outside \(figure))")
+            }
+            let transform = try MapTransform(layout: scene.layout, pxPerMm: pxPerMm)
+            for item in resolved.layers.flatMap(\.items) where item.metadata["role"] == "leader" {
+                guard case .path(let path, _) = item.content else { continue }
+                for p in path.subpaths.flatMap(\.points) {
+                    let q = transform.pixel(p)
+                    #expect(figure.contains(q),
+                            "\(region) \(person) \(name): the leader of \(item.metadata["label"] ?? item.id) leaves the figure")
+                }
+            }
+        }
+    }
+}
