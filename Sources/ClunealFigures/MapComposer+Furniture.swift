@@ -268,7 +268,9 @@ extension MapComposer {
     func addTitle(to scene: inout Scene) {
         let k = furnitureScale
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
-        scene.add(.text("title", TextLabel(options.title ?? "Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9 * k)),
+        let view = "posterior view, \(sides)"
+        let title = options.title ?? highlightedName.map { "\($0) highlighted: \(view)" } ?? "Cluneal nerves: \(view)"
+        scene.add(.text("title", TextLabel(title, at: .page(PagePoint(margins.left, titleTop + 9 * k)),
                                            fontSizeMm: 5.2 * k, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
         // A blank quiz map names no landmark, not even the one the frame is measured from.
@@ -285,6 +287,22 @@ extension MapComposer {
                       to: .title, title: "Title")
         }
         scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: margins.top - 2 * k))
+    }
+
+    /// What `--highlight` brings forward, in the title's words: "Middle cluneal nerves", or the
+    /// item's name (a zone by its site and source); nil without a highlight.
+    var highlightedName: String? {
+        switch options.highlight {
+        case nil:
+            return nil
+        case .group(let g):
+            return "\(g.rawValue.capitalized) cluneal nerves"
+        case .item(let id):
+            if let zone = model.zones.first(where: { $0.id == id }) {
+                return "\(zone.site.names.en), \(model.atlas.source(zone.entry.source)?.shortCitation ?? zone.entry.source)"
+            }
+            return model.atlas.item(id)?.names?.en ?? id
+        }
     }
 
     func addBanner(to scene: inout Scene) {

@@ -60,4 +60,21 @@ struct FigureFurnitureTests {
             }
         }
     }
+
+    static func title(_ scene: Scene) -> String? {
+        guard let item = scene[layer: .title]?.items.first(where: { $0.id == "title" }), case .text(let t) = item.content else { return nil }
+        return t.text
+    }
+
+    @Test("A highlighted figure's title names what is highlighted", arguments: NerveGroup.allCases)
+    func highlightIsNamedInTheTitle(group: NerveGroup) throws {
+        let model = try MapComposerTests.model("reference")
+        let plain = try #require(Self.title(MapComposer(model: model).compose()))
+        #expect(!plain.lowercased().contains("highlighted"))
+        let options = MapOptions(highlight: .group(group), theme: .named(.print))
+        let title = try #require(Self.title(MapComposer(model: model, options: options).compose()))
+        #expect(title.hasPrefix("\(group.rawValue.capitalized) cluneal nerves highlighted"), "\(title)")
+        let ligament = try #require(Self.title(MapComposer(model: model, options: MapOptions(highlight: .item("long-dorsal-sacroiliac-ligament"))).compose()))
+        #expect(ligament.hasPrefix("Long dorsal (posterior) sacroiliac ligament") && ligament.contains("highlighted"), "\(ligament)")
+    }
 }
