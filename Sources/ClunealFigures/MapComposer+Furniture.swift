@@ -377,6 +377,12 @@ extension MapComposer {
         return "5 cm on the body. This print is smaller than life: measure with this bar or the grid (1 square = 1 cm on the body)."
     }
 
+    /// True for a filled shape (a muscle's area, not its border line).
+    static func isArea(_ item: SceneItem) -> Bool {
+        guard case .path(_, let style) = item.content else { return false }
+        return style.effectiveFill != nil
+    }
+
     func addLegend(to scene: inout Scene) {
         let r = scene.layout.viewportRect
         let k = furnitureScale
@@ -400,28 +406,34 @@ extension MapComposer {
         }
         text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
         y += 6 * k
-        // Only what the map draws: each entry is tied to its layer.
+        // Only what the figure draws in the part it shows: each entry stands for items left in
+        // the scene after it was clipped to the viewport (a region crop names no nerve group,
+        // skin area or block site it cuts away; a layer turned off leaves nothing to name).
+        let drawn = scene
+        func draws(_ layer: LayerID, where match: (SceneItem) -> Bool = { _ in true }) -> Bool {
+            drawn[layer: layer]?.items.contains(where: match) ?? false
+        }
         let layers = options.layers
-        if layers.contains(.nerve) {
-            for group in NerveGroup.allCases {
+        if draws(.nerve) {
+            for group in NerveGroup.allCases where draws(.nerve, where: { $0.metadata["kind"] == "nerve" && $0.metadata["nerve"] == group.rawValue }) {
                 swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
                 text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
                 y += 5 * k
             }
-            if model.nerves.contains(where: { shown($0.side) && !twigs(of: $0).isEmpty }) {
+            if draws(.nerve, where: { $0.metadata["kind"] == "nerve-twigs" }) {
                 swatchLine("twigs", theme.mutedText, width: 0.5, dash: nil)
                 text("twigs", "Thin: twigs into the skin (schematic)")
                 y += 5 * k
             }
         }
-        if layers.contains(.territory) {
-            for group in NerveGroup.allCases {
+        if draws("territory") {
+            for group in NerveGroup.allCases where draws("territory", where: { $0.metadata["nerve"] == group.rawValue }) {
                 swatchBox("territory-\(group.rawValue)", territoryStyle(group))
                 text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
                 y += 5 * k
             }
         }
-        if layers.contains(.zone) {
+        if draws(.zone, where: { $0.metadata["kind"] == "zone" }) {
             scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
                       to: .legend, title: "Legend")
@@ -431,7 +443,7 @@ extension MapComposer {
                                style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
             text("zone2", "… and ± 2 SD (fainter)")
             y += 5 * k
-            if options.zones == .all {
+            if options.zones == .all, draws(.zone, where: { $0.metadata["default"] == "false" }) {
                 scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                    style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
                           to: .legend, title: "Legend")
@@ -445,50 +457,52 @@ extension MapComposer {
                 // The key to the numbered zones: which source put each zone where.
                 text("zone-key-heading", "Zones by source:", weight: .bold, dx: 0)
                 y += 4.5 * k
-                for key in zoneKeys {
+                for key in zoneKeys where draws(.zone, where: { $0.id == Self.itemId(key.zoneId, options.sides.first ?? .left) }) {
                     text("zone-key-\(key.number)", "\(key.number)  \(key.source) · \(key.site)", size: 2.5, dx: 0)
                     y += 3.6 * k
                 }
                 y += 1.4 * k
             }
         }
-        if layers.contains(.injection) {
+        if draws(.injection) {
             scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .target, sizeMm: 4.2 * k, style: .fill(theme.injection))),
                       to: .legend, title: "Legend")
             text("injection", "Diagnostic block site")
             y += 5 * k
         }
-        if layers.contains(.ultrasound) {
+        if draws("ultrasound") {
             scene.add(.path("legend-ultrasound-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 1.5 * k, width: 7 * k, height: 3 * k)),
                             style: Style(fill: theme.injection, fillOpacity: 0.12, stroke: StrokeStyle(color: theme.text, widthMm: 0.4))),
                       to: .legend, title: "Legend")
             text("ultrasound", "Ultrasound probe; needle dashed")
             y += 5 * k
         }
-        if layers.contains(.bone) {
+        if draws(.bone) {
             swatchBox("bone", Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45)))
-            text("bone", "Bone (iliac crest drawn bold)")
+            text("bone", draws(.bone, where: { $0.id.hasPrefix(WellKnownId.iliacCrest.id) }) ? "Bone (iliac crest drawn bold)" : "Bone")
             y += 5 * k
         }
-        if layers.contains(.muscle) {
+        if draws("muscle", where: { Self.isArea($0) }) {
             swatchBox("muscle", Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1]))))
             text("muscle", "Muscle (gluteal, erector spinae)")
             y += 5 * k
+        }
+        if draws("muscle", where: { !Self.isArea($0) }) {
             swatchLine("muscle-border", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
             text("muscle-border", "Gluteus maximus border")
             y += 5 * k
         }
-        if layers.contains(.fascia) {
+        if draws(.fascia) {
             swatchBox("fascia", Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1]))))
             text("fascia", "Thoracolumbar fascia")
             y += 5 * k
         }
-        if layers.contains(.ligament) {
+        if draws(.ligament) {
             swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
             text("ligament", "Ligament (LDSL, sacrotuberous)")
             y += 5 * k
         }
-        if layers.contains(.bone) {
+        if draws(.bone, where: { $0.id.hasPrefix(WellKnownId.psis.id + "-") }) {
             scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .ring, sizeMm: 4.5 * k, style: .fill(theme.bone))),
                       to: .legend, title: "Legend")
             text("psis", "PSIS dimple (origin level)")

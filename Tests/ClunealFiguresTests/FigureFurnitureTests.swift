@@ -61,6 +61,47 @@ struct FigureFurnitureTests {
         }
     }
 
+    /// True when some of the drawn line of `g` (a nerve's centreline, a zone's outline) lies in `box`.
+    static func visible(_ points: [Point], closed: Bool = false, in box: Bounds) -> Bool {
+        SmoothCurve.flattened(through: points, closed: closed, tolerance: 0.2).contains(where: box.contains)
+    }
+
+    @Test("The legend lists only the nerve groups, skin areas, zones and block sites the figure shows", arguments: cases)
+    func legendListsWhatIsVisible(region: MapOptions.Region, person: String) throws {
+        let model = try MapComposerTests.model(person)
+        var options = MapOptions()
+        options.region = region
+        options.layers.insert(.territory)
+        let composer = MapComposer(model: model, options: options)
+        let scene = composer.compose()
+        let box = scene.layout.bodyViewport
+        let legend = Set((scene[layer: .legend]?.items ?? []).map(\.id))
+        for group in NerveGroup.allCases {
+            let nerves = model.nerves.filter { $0.entry.nerve == group && composer.shown($0.side) }
+            let shown = nerves.contains { n in
+                guard case .ribbon(let r) = n.geometry else { return false }
+                return Self.visible(r.centreline.points, in: box)
+            }
+            #expect(legend.contains("legend-\(group.rawValue)") == shown, "\(region) \(person): \(group) nerves \(shown ? "shown" : "not shown") but legend disagrees")
+            let areas = model.structures.filter { $0.entry.kind == .territory && $0.entry.nerve == group && composer.shown($0.side) }
+            let areaShown = areas.contains { Self.visible($0.geometry.points, closed: true, in: box) }
+            #expect(legend.contains("legend-territory-\(group.rawValue)") == areaShown, "\(region) \(person): \(group) skin area")
+        }
+        let zoneShown = model.zones.contains { z in
+            z.isDefault && composer.shown(z.side) && z.outline(standardDeviations: 2, error: options.palpationError).contains(where: box.contains)
+        }
+        #expect(legend.contains("legend-zone") == zoneShown, "\(region) \(person): zones")
+        let blockShown = model.injectionSites.contains { composer.shown($0.side) && box.contains($0.point) }
+        #expect(legend.contains("legend-injection") == blockShown, "\(region) \(person): block sites")
+        if region == .sacral {
+            #expect(!legend.contains("legend-inferior"), "the sacral crop shows no inferior cluneal nerve")
+            #expect(legend.contains("legend-middle"))
+        }
+        if region == .full {
+            #expect(NerveGroup.allCases.allSatisfy { legend.contains("legend-\($0.rawValue)") })
+        }
+    }
+
     static func title(_ scene: Scene) -> String? {
         guard let item = scene[layer: .title]?.items.first(where: { $0.id == "title" }), case .text(let t) = item.content else { return nil }
         return t.text
