@@ -325,24 +325,29 @@ extension MapComposer {
         scene.labelObstacles.append(PageRect(x: 0, y: y - 4 * k, width: scene.pageSize.width, height: 8 * k))
     }
 
+    /// Height kept at the top of the right-hand column (legend or quiz instructions) for the
+    /// "cranial ↑" word that heads it, millimetres before ``furnitureScale``.
+    static let cranialRowMm = 8.0
+
+    /// The orientation words, in the margins beside the edges they name and never over the
+    /// anatomy or a label: "L" left of the figure and "R" right of it at mid-height, "cranial ↑"
+    /// heading the right-hand column level with the top edge, "caudal ↓" under the bottom-right
+    /// corner (above the scale bar's note, which starts at the left).
     func addOrientation(to scene: inout Scene) {
         let r = scene.layout.viewportRect
         let k = furnitureScale
         let style = { (t: String, p: PagePoint, a: TextAlignment) in
             TextLabel(t, at: .page(p), fontSizeMm: 4.2 * k, color: theme.text, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.6 * k), alignment: a)
         }
-        scene.add(.text("orientation-left", style("L", PagePoint(r.minX + 2 * k, r.minY + r.height / 2), TextAlignment(.start, .middle)),
+        let middle = r.minY + r.height / 2
+        scene.add(.text("orientation-left", style("L", PagePoint(r.minX - 9 * k, middle), TextAlignment(.end, .middle)),
                         title: "The patient's left"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-right", style("R", PagePoint(r.maxX - 2 * k, r.minY + r.height / 2), TextAlignment(.end, .middle)),
+        scene.add(.text("orientation-right", style("R", PagePoint(r.maxX + 1.2 * k, middle), TextAlignment(.start, .middle)),
                         title: "The patient's right"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-cranial", style("cranial ↑", PagePoint(r.minX + r.width / 2, r.minY + 2 * k), TextAlignment(.middle, .top)),
+        scene.add(.text("orientation-cranial", style("cranial ↑", PagePoint(r.maxX + 6 * k, r.minY), TextAlignment(.start, .top)),
                         title: "Toward the head"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.minX + r.width / 2, r.maxY - 2 * k), TextAlignment(.middle, .bottom)),
+        scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.maxX, r.maxY + 1.2 * k), TextAlignment(.end, .top)),
                         title: "Toward the feet"), to: .measure, title: "Scale and orientation")
-        scene.labelObstacles += [PageRect(x: r.minX, y: r.minY + r.height / 2 - 4 * k, width: 8 * k, height: 8 * k),
-                                 PageRect(x: r.maxX - 8 * k, y: r.minY + r.height / 2 - 4 * k, width: 8 * k, height: 8 * k),
-                                 PageRect(x: r.minX + r.width / 2 - 12 * k, y: r.minY, width: 24 * k, height: 7 * k),
-                                 PageRect(x: r.minX + r.width / 2 - 12 * k, y: r.maxY - 7 * k, width: 24 * k, height: 7 * k)]
     }
 
     func addScaleBar(to scene: inout Scene) {
@@ -387,7 +392,7 @@ extension MapComposer {
         let r = scene.layout.viewportRect
         let k = furnitureScale
         let x0 = r.maxX + 6 * k
-        var y = r.minY + 2 * k
+        var y = r.minY + (2 + Self.cranialRowMm) * k
         let width = margins.right - 10 * k
         func text(_ id: String, _ s: String, size: Double = 2.8, weight: FontWeight = .regular, dx: Double = 9) {
             scene.add(.text("legend-\(id)", TextLabel(s, at: .page(PagePoint(x0 + dx * k, y)), fontSizeMm: size * k, color: theme.text,

@@ -61,6 +61,33 @@ struct FigureFurnitureTests {
         }
     }
 
+    @Test("The orientation words sit in free space: off the anatomy, clear of every other text", arguments: cases)
+    func orientationSitsInFreeSpace(region: MapOptions.Region, person: String) throws {
+        let renderer = try SceneRenderer.withSystemFonts()
+        let model = try MapComposerTests.model(person)
+        let pxPerMm = 3.0
+        var quiz = MapOptions()
+        quiz.quizMarkers = [MapOptions.NumberedMarker(number: 1, position: Point(60, 20), answer: "x")]
+        for (name, base) in Self.variants + [("quiz", quiz)] {
+            let scene = MapComposer(model: model, options: Self.options(base, region)).compose()
+            let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
+            // Every drawn structure, nerve and zone is clipped to the viewport: a word outside it
+            // covers none of them.
+            let figure = Self.pixelRect(scene.layout.viewportRect, pxPerMm)
+            let canvas = PixelRect(x: 0, y: 0, width: Float(scene.pageSize.width * pxPerMm), height: Float(scene.pageSize.height * pxPerMm))
+            let boxes = try renderer.textBoxes(in: resolved, pxPerMm: pxPerMm)
+            let words = boxes.filter { $0.id.hasPrefix("orientation-") }
+            #expect(words.count == 4, "\(region) \(person) \(name)")
+            for w in words {
+                #expect(!w.rect.intersects(figure), "\(region) \(person) \(name): \(w.id) covers the anatomy")
+                #expect(canvas.contains(w.rect), "\(region) \(person) \(name): \(w.id) leaves the page")
+                for other in boxes where other.id != w.id {
+                    #expect(!w.rect.intersects(other.rect), "\(region) \(person) \(name): \(w.id) overlaps \(other.id)")
+                }
+            }
+        }
+    }
+
     /// True when some of the drawn line of `g` (a nerve's centreline, a zone's outline) lies in `box`.
     static func visible(_ points: [Point], closed: Bool = false, in box: Bounds) -> Bool {
         SmoothCurve.flattened(through: points, closed: closed, tolerance: 0.2).contains(where: box.contains)
