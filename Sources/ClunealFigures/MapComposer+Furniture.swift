@@ -382,12 +382,6 @@ extension MapComposer {
         return "5 cm on the body. This print is smaller than life: measure with this bar or the grid (1 square = 1 cm on the body)."
     }
 
-    /// True for a filled shape (a muscle's area, not its border line).
-    static func isArea(_ item: SceneItem) -> Bool {
-        guard case .path(_, let style) = item.content else { return false }
-        return style.effectiveFill != nil
-    }
-
     func addLegend(to scene: inout Scene) {
         let r = scene.layout.viewportRect
         let k = furnitureScale
@@ -487,12 +481,12 @@ extension MapComposer {
             text("bone", draws(.bone, where: { $0.id.hasPrefix(WellKnownId.iliacCrest.id) }) ? "Bone (iliac crest drawn bold)" : "Bone")
             y += 5 * k
         }
-        if draws("muscle", where: { Self.isArea($0) }) {
+        if draws(.muscle) {
             swatchBox("muscle", Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1]))))
             text("muscle", "Muscle (gluteal, erector spinae)")
             y += 5 * k
         }
-        if draws("muscle", where: { !Self.isArea($0) }) {
+        if draws(.muscleEdge, where: { !$0.id.hasSuffix("-edge") }) {
             swatchLine("muscle-border", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
             text("muscle-border", "Gluteus maximus border")
             y += 5 * k

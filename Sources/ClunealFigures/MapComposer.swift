@@ -160,10 +160,7 @@ public struct MapComposer: Sendable {
         // furniture.
         if layers.contains(.outline) { addOutline(to: &scene, box: box) }
         if layers.contains(.grid) { addGrid(to: &scene, box: box) }
-        if layers.contains(.bone) { addBones(to: &scene, box: box) }
-        if layers.contains(.muscle) { addStructures(of: .muscle, layer: "muscle", to: &scene, box: box) }
-        if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
-        if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
+        addSkeletonAndSoftTissue(to: &scene, box: box, layers: layers)
         // Skin areas lie on the skin, over the deeper anatomy and under the nerves' lines.
         if layers.contains(.territory) { addTerritories(to: &scene, box: box) }
         if layers.contains(.zone) { addZones(to: &scene) }
@@ -331,7 +328,24 @@ public struct MapComposer: Sendable {
         }
     }
 
-    func addStructures(of kind: StructureKind, layer: LayerID, to scene: inout Scene, box: Bounds) {
+    /// Bones, muscles, fascia and ligaments, deep to superficial, as the map and the slide draw
+    /// them. The muscles' translucent areas lie under the bones, so a bone reads as one piece
+    /// where a muscle covers part of it (the femur's shaft and its greater trochanter under
+    /// gluteus maximus); their dashed edges and the gluteus maximus borders are drawn over the
+    /// bones, and the fascia and ligaments over both.
+    func addSkeletonAndSoftTissue(to scene: inout Scene, box: Bounds, layers: Set<MapOptions.LayerKind>) {
+        if layers.contains(.muscle) { addStructures(of: .muscle, layer: .muscle, part: .areas, to: &scene, box: box) }
+        if layers.contains(.bone) { addBones(to: &scene, box: box) }
+        if layers.contains(.muscle) { addStructures(of: .muscle, layer: .muscleEdge, part: .lines, to: &scene, box: box) }
+        if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
+        if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
+    }
+
+    /// Which part of a structure to draw: all of it, only its filled areas (a polygon's fill), or
+    /// only its lines (a polygon's edge, polylines, ribbons).
+    enum StructurePart { case all, areas, lines }
+
+    func addStructures(of kind: StructureKind, layer: LayerID, part: StructurePart = .all, to scene: inout Scene, box: Bounds) {
         let title: String
         let color: Color
         switch kind {
@@ -347,17 +361,19 @@ public struct MapComposer: Sendable {
             switch s.geometry {
             case .polygon(let p):
                 guard let region = Self.smoothRegion(p.points, in: box) else { continue }
-                scene.add(.path(id, ScenePath([kind == .fascia ? Subpath(body: PolygonClipping.clip(p.points, to: box), closed: true) : region]),
-                                style: Style(fill: color, fillOpacity: 0.16 * fade,
-                                             stroke: StrokeStyle(color: color, widthMm: 0.4, opacity: fade, dash: DashPattern([1.5, 1]))),
-                                title: s.entry.names.en, metadata: meta), to: layer, title: title)
+                let path = ScenePath([kind == .fascia ? Subpath(body: PolygonClipping.clip(p.points, to: box), closed: true) : region])
+                let fill = part == .lines ? nil : color
+                let edge = part == .areas ? nil : StrokeStyle(color: color, widthMm: 0.4, opacity: fade, dash: DashPattern([1.5, 1]))
+                scene.add(.path(part == .lines ? id + "-edge" : id, path, style: Style(fill: fill, fillOpacity: 0.16 * fade, stroke: edge),
+                                title: s.entry.names.en, metadata: part == .lines ? [:] : meta), to: layer, title: title)
             case .ribbon(let r):
-                if let outline = r.outline {
+                if part != .areas, let outline = r.outline {
                     scene.add(.path(id, ScenePath(smoothPolygon: outline),
                                     style: Style(fill: color, fillOpacity: 0.55 * fade, stroke: StrokeStyle(color: color, widthMm: 0.3, opacity: fade)),
                                     title: s.entry.names.en, metadata: meta), to: layer, title: title)
                 }
             case .polyline(let line):
+                guard part != .areas else { continue }
                 scene.add(.path(id, ScenePath(polyline: line, smooth: true),
                                 style: .stroke(color, widthMm: 0.8, opacity: fade, dash: kind == .muscle ? DashPattern([3, 1.5]) : nil),
                                 title: s.entry.names.en, metadata: meta), to: layer, title: title)
