@@ -169,10 +169,9 @@ extension MapComposer {
 
     /// Joins `parts` with " · " into at most `maxLines` lines no wider than `widthMm`, breaking
     /// between parts or words; the last line ends in "…" when something had to be left out.
-    /// Widths are estimated at 0.62 em per character, a little over DejaVu Sans's average, so
-    /// the estimate errs toward shorter lines.
+    /// Widths are estimated at ``characterWidthEm`` per character.
     static func wrap(_ parts: [String], fontSizeMm: Double, widthMm: Double, maxLines: Int) -> [String] {
-        let perLine = Swift.max(10, Int(widthMm / (0.62 * fontSizeMm)))
+        let perLine = Swift.max(10, Int(widthMm / (Self.characterWidthEm * fontSizeMm)))
         var words: [String] = []
         for (i, part) in parts.enumerated() {
             let w = part.split(separator: " ").map(String.init)
@@ -265,21 +264,36 @@ extension MapComposer {
     // MARK: - Page furniture
 
 
+    /// The width of a character the figure text is planned with, em: a little over DejaVu
+    /// Sans's average, so estimates err toward shorter lines.
+    static let characterWidthEm = 0.62
+    /// Estimated width of one line of text, page millimetres (``characterWidthEm``).
+    static func estimatedWidth(_ text: String, fontSizeMm: Double) -> Double { Double(text.count) * Self.characterWidthEm * fontSizeMm }
+
     func addTitle(to scene: inout Scene) {
         let k = furnitureScale
+        let width = scene.pageSize.width - margins.left - 4 * k
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
-        let view = "posterior view, \(sides)"
-        let title = options.title ?? highlightedName.map { "\($0) highlighted: \(view)" } ?? "Cluneal nerves: \(view)"
+        // What is shown (and brought forward), where (a region crop), from which side. On a page
+        // too narrow for all of it, the view and side move to the subtitle, and a title that
+        // still does not fit is set smaller.
+        let subject = (highlightedName.map { "\($0) highlighted" } ?? "Cluneal nerves") + (options.region.placeWords.map { " \($0)" } ?? "")
+        var title = options.title ?? "\(subject): posterior view, \(sides)"
+        var view: [String] = []
+        if options.title == nil, Self.estimatedWidth(title, fontSizeMm: 5.2 * k) > width {
+            title = subject
+            view = ["posterior view, \(sides)"]
+        }
+        let size = Swift.min(5.2 * k, width / Swift.max(1, Self.estimatedWidth(title, fontSizeMm: 1)))
         scene.add(.text("title", TextLabel(title, at: .page(PagePoint(margins.left, titleTop + 9 * k)),
-                                           fontSizeMm: 5.2 * k, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
+                                           fontSizeMm: size, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
         // A blank quiz map names no landmark, not even the one the frame is measured from.
         let frame = options.isQuiz ? "grid: cm from the midline and from the zero line" : "body frame: cm from the midline and from the PSIS level"
-        var parts = ["Atlas \(model.atlas.id) \(model.atlas.version)", frame,
+        var parts = view + ["Atlas \(model.atlas.id) \(model.atlas.version)", frame,
                      // A quiz map must not name landmarks (the measured ones appear in the summary).
                      "scaling: \(options.isQuiz ? model.scaling.method.rawValue : model.scaling.summary)"]
         if let extra = options.subtitle { parts.append(extra) }
-        let width = scene.pageSize.width - margins.left - 4 * k
         let lines = Self.wrap(parts, fontSizeMm: 2.8 * k, widthMm: width, maxLines: 3)
         for (i, line) in lines.enumerated() {
             scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, titleTop + (14.5 + Double(i) * 3.6) * k)), fontSizeMm: 2.8 * k,
@@ -290,7 +304,8 @@ extension MapComposer {
     }
 
     /// What `--highlight` brings forward, in the title's words: "Middle cluneal nerves", or the
-    /// item's name (a zone by its site and source); nil without a highlight.
+    /// item's short name ("SCN medial tunnel"; a zone by its site and source); nil without a
+    /// highlight.
     var highlightedName: String? {
         switch options.highlight {
         case nil:
@@ -301,7 +316,8 @@ extension MapComposer {
             if let zone = model.zones.first(where: { $0.id == id }) {
                 return "\(zone.site.names.en), \(model.atlas.source(zone.entry.source)?.shortCitation ?? zone.entry.source)"
             }
-            return model.atlas.item(id)?.names?.en ?? id
+            let names = model.atlas.item(id)?.names
+            return names?.short ?? names?.en ?? id
         }
     }
 

@@ -18,7 +18,8 @@ struct FigureFurnitureTests {
         large.textSizePoints = 10
         return [("default", MapOptions()), ("left, all zones", MapOptions(sides: [.left], zones: .all)),
                 ("territory", territory), ("10 pt", large),
-                ("print, middle", MapOptions(highlight: .group(.middle), theme: .named(.print)))]
+                ("print, middle", MapOptions(highlight: .group(.middle), theme: .named(.print))),
+                ("right, superior", MapOptions(sides: [.right], highlight: .group(.superior)))]
     }()
 
     static let cases: [(MapOptions.Region, String)] = MapOptions.Region.allCases.flatMap { region in
@@ -76,6 +77,9 @@ struct FigureFurnitureTests {
             let figure = Self.pixelRect(scene.layout.viewportRect, pxPerMm)
             let canvas = PixelRect(x: 0, y: 0, width: Float(scene.pageSize.width * pxPerMm), height: Float(scene.pageSize.height * pxPerMm))
             let boxes = try renderer.textBoxes(in: resolved, pxPerMm: pxPerMm)
+            for b in boxes {
+                #expect(canvas.contains(b.rect), "\(region) \(person) \(name): \(b.id) leaves the page")
+            }
             let words = boxes.filter { $0.id.hasPrefix("orientation-") }
             #expect(words.count == 4, "\(region) \(person) \(name)")
             for w in words {
@@ -143,6 +147,20 @@ struct FigureFurnitureTests {
         let title = try #require(Self.title(MapComposer(model: model, options: options).compose()))
         #expect(title.hasPrefix("\(group.rawValue.capitalized) cluneal nerves highlighted"), "\(title)")
         let ligament = try #require(Self.title(MapComposer(model: model, options: MapOptions(highlight: .item("long-dorsal-sacroiliac-ligament"))).compose()))
-        #expect(ligament.hasPrefix("Long dorsal (posterior) sacroiliac ligament") && ligament.contains("highlighted"), "\(ligament)")
+        #expect(ligament.hasPrefix("Long dorsal SI ligament highlighted: posterior view"), "\(ligament)")
+    }
+
+    @Test("A region crop's title says where it is", arguments: MapOptions.Region.allCases)
+    func regionIsNamedInTheTitle(region: MapOptions.Region) throws {
+        let model = try MapComposerTests.model("reference")
+        var options = MapOptions(highlight: region.group.map(MapOptions.Highlight.group))
+        options.region = region
+        let title = try #require(Self.title(MapComposer(model: model, options: options).compose()))
+        switch region {
+        case .full: #expect(title == "Cluneal nerves: posterior view, both sides")
+        case .crest: #expect(title == "Superior cluneal nerves highlighted at the iliac crest: posterior view, both sides")
+        case .sacral: #expect(title == "Middle cluneal nerves highlighted beside the sacrum: posterior view, both sides")
+        case .gluteal: #expect(title == "Inferior cluneal nerves highlighted at the lower border of gluteus maximus: posterior view, both sides")
+        }
     }
 }
