@@ -346,7 +346,7 @@ extension MapComposer {
     static let cranialRowMm = 8.0
 
     /// The orientation words, in the margins beside the edges they name and never over the
-    /// anatomy or a label: "L" left of the figure and "R" right of it at mid-height, "cranial ↑"
+    /// anatomy or a label: "L" left of the figure and "R" right of it near mid-height, "cranial ↑"
     /// heading the right-hand column level with the top edge, "caudal ↓" under the bottom-right
     /// corner (above the scale bar's note, which starts at the left).
     func addOrientation(to scene: inout Scene) {
@@ -355,8 +355,12 @@ extension MapComposer {
         let style = { (t: String, p: PagePoint, a: TextAlignment) in
             TextLabel(t, at: .page(p), fontSizeMm: 4.2 * k, color: theme.text, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.6 * k), alignment: a)
         }
-        let middle = r.minY + r.height / 2
-        scene.add(.text("orientation-left", style("L", PagePoint(r.minX - 9 * k, middle), TextAlignment(.end, .middle)),
+        // Halfway between the two 5 cm grid lines nearest mid-height: clear of the grid numbers
+        // printed at those lines on the left.
+        let box = scene.layout.bodyViewport
+        let between = ((box.min.z + box.max.z) / 2 / 50).rounded(.down) * 50 + 25
+        let middle = box.min.z < between && between < box.max.z ? scene.layout.pagePoint(Point(0, between)).y : r.minY + r.height / 2
+        scene.add(.text("orientation-left", style("L", PagePoint(r.minX - 1.2 * k, middle), TextAlignment(.end, .middle)),
                         title: "The patient's left"), to: .measure, title: "Scale and orientation")
         scene.add(.text("orientation-right", style("R", PagePoint(r.maxX + 1.2 * k, middle), TextAlignment(.start, .middle)),
                         title: "The patient's right"), to: .measure, title: "Scale and orientation")
