@@ -25,8 +25,15 @@ extension MapComposer {
     }
 
     static let smallTextMm = 2.6
-    /// The share of a structure's drawn line that must lie in the shown part for it to be named.
+    /// The share of an item's drawn line that must lie in the shown part for it to be named.
     static let labelledShare = 0.2
+
+    /// True when enough of an item's drawn line (a structure, a nerve, a zone's outline) lies in
+    /// the shown part to name it: an item that only grazes a region's crop is not named there
+    /// (its label would crowd the cut edge, naming a stub).
+    static func isNamed(_ chain: [Point], in shown: Bounds) -> Bool {
+        Double(chain.filter(shown.contains).count) >= labelledShare * Double(chain.count)
+    }
     /// How far along a branch its label's anchor may lie (from 0.4 of the way).
     static let nerveLabelSpan = 0.75
 
@@ -103,6 +110,7 @@ extension MapComposer {
                 }
                 crowd.forEach { done.insert($0) }
                 let target = crowd.flatMap { outlines[$0] }
+                guard Self.isNamed(target, in: shownBox) else { continue }
                 let rivals = zones.indices.filter { !crowd.contains($0) }.map { outlines[$0] }
                 let text = crowd.count > 1 ? "\(z.site.nerve.rawValue.capitalized) cluneal tunnels (\(crowd.count) sites)"
                     : z.site.names.short ?? Self.shortName(z.site.names.en)
@@ -120,7 +128,7 @@ extension MapComposer {
                 return (z.id, o + (o.first.map { [$0] } ?? []))
             }, uniquingKeysWith: { a, _ in a })
             for key in keys {
-                guard let z = zones.first(where: { $0.id == key.zoneId }), let own = outlines[z.id] else { continue }
+                guard let z = zones.first(where: { $0.id == key.zoneId }), let own = outlines[z.id], Self.isNamed(own, in: shownBox) else { continue }
                 let rivals = outlines.filter { $0.key != z.id }.map(\.value).sorted { ($0.first?.x ?? 0, $0.first?.z ?? 0) < ($1.first?.x ?? 0, $1.first?.z ?? 0) }
                 let at = Self.clearestPoint(on: own, from: 0, awayFrom: rivals, within: shownBox)
                 placed.append(("label-zone-\(key.number)", label("\(key.number)", at: at, priority: 60,
@@ -134,7 +142,7 @@ extension MapComposer {
         if options.layers.contains(.nerve) {
             let nerves = model.nerves.filter { onLabelSide($0.side) }
             let chains = nerves.map { Self.drawnChain($0.geometry) }
-            for (i, n) in nerves.enumerated() {
+            for (i, n) in nerves.enumerated() where Self.isNamed(chains[i], in: shownBox) {
                 let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
                 let at = Self.clearestPoint(on: chains[i], from: 0.4, upTo: Self.nerveLabelSpan, awayFrom: rivals, within: shownBox)
                 placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
@@ -146,9 +154,7 @@ extension MapComposer {
         for s in structures {
             guard let text = s.entry.names.short else { continue }
             let chain = Self.drawnChain(s.geometry)
-            // A structure that only grazes a region's crop is not named there (its label would
-            // hang in the margin on a long leader).
-            guard Double(chain.filter(shownBox.contains).count) >= Self.labelledShare * Double(chain.count) else { continue }
+            guard Self.isNamed(chain, in: shownBox) else { continue }
             let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
             let rivals = same.map { Self.drawnChain($0.geometry) }
             let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals, within: shownBox)

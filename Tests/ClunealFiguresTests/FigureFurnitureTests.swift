@@ -50,6 +50,14 @@ struct FigureFurnitureTests {
             for box in labels {
                 #expect(figure.contains(box.rect), "\(region) \(person) \(name): \(box.id) leaves the figure (\(box.rect) outside \(figure))")
             }
+            // A label names an item the crop shows, not a stub at its cut edge.
+            let box = scene.layout.bodyViewport
+            for item in scene[layer: .label]?.items ?? [] {
+                guard case .text(let label) = item.content, case .automatic(let auto) = label.placement, auto.isTied else { continue }
+                let target = auto.target.compactMap { p -> Point? in if case .body(let q) = p { q } else { nil } }
+                let share = Double(target.filter(box.contains).count) / Double(Swift.max(1, target.count))
+                #expect(share >= MapComposer.labelledShare, "\(region) \(person) \(name): \(item.id) names an item only \(Int(share * 100)) % shown")
+            }
             let transform = try MapTransform(layout: scene.layout, pxPerMm: pxPerMm)
             for item in resolved.layers.flatMap(\.items) where item.metadata["role"] == "leader" {
                 guard case .path(let path, _) = item.content else { continue }
