@@ -25,6 +25,15 @@ extension MapComposer {
     }
 
     static let smallTextMm = 2.6
+    /// Strength of the label of an item a highlight fades (its ``emphasis(group:ids:)`` below 1):
+    /// still legible for orientation, clearly behind the highlighted ones.
+    static let fadedLabelStrength = 0.5
+
+    /// A label's colour: `color`, fainter when its item is faded by a highlight.
+    func labelColor(_ color: Color, _ fade: Double) -> Color {
+        fade < 1 ? color.multipliedAlpha(Self.fadedLabelStrength) : color
+    }
+
     /// The share of an item's drawn line that must lie in the shown part for it to be named.
     static let labelledShare = 0.2
 
@@ -115,7 +124,7 @@ extension MapComposer {
                 let text = crowd.count > 1 ? "\(z.site.nerve.rawValue.capitalized) cluneal tunnels (\(crowd.count) sites)"
                     : z.site.names.short ?? Self.shortName(z.site.names.en)
                 let anchor = Self.clearestPoint(on: target, from: 0, awayFrom: rivals, within: shownBox)
-                placed.append(("label-\(z.site.id)", label(text, at: anchor, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold,
+                placed.append(("label-\(z.site.id)", label(text, at: anchor, priority: 100, color: labelColor(theme.textColor(z.site.nerve), emphasis(of: z)), weight: .bold,
                                                            target: target, rivals: rivals)))
             }
         }
@@ -132,7 +141,7 @@ extension MapComposer {
                 let rivals = outlines.filter { $0.key != z.id }.map(\.value).sorted { ($0.first?.x ?? 0, $0.first?.z ?? 0) < ($1.first?.x ?? 0, $1.first?.z ?? 0) }
                 let at = Self.clearestPoint(on: own, from: 0, awayFrom: rivals, within: shownBox)
                 placed.append(("label-zone-\(key.number)", label("\(key.number)", at: at, priority: 60,
-                                                                 color: z.isDisputed ? theme.disputed : theme.textColor(z.site.nerve),
+                                                                 color: labelColor(z.isDisputed ? theme.disputed : theme.textColor(z.site.nerve), emphasis(of: z)),
                                                                  weight: .bold, target: own, rivals: rivals)))
             }
         }
@@ -145,7 +154,7 @@ extension MapComposer {
             for (i, n) in nerves.enumerated() where Self.isNamed(chains[i], in: shownBox) {
                 let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
                 let at = Self.clearestPoint(on: chains[i], from: 0.4, upTo: Self.nerveLabelSpan, awayFrom: rivals, within: shownBox)
-                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
+                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: labelColor(theme.textColor(n.entry.nerve), emphasis(of: n)),
                                                             target: chains[i], rivals: rivals)))
             }
         }
@@ -158,7 +167,8 @@ extension MapComposer {
             let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
             let rivals = same.map { Self.drawnChain($0.geometry) }
             let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals, within: shownBox)
-            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, target: chain, rivals: rivals)))
+            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, color: labelColor(theme.text, trapEmphasis(structure: s.entry.id)),
+                                                        target: chain, rivals: rivals)))
         }
         if options.layers.contains(.bone) {
             let points = model.landmarks.filter { onLabelSide($0.side) && $0.geometry.asPoint != nil }

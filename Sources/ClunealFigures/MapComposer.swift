@@ -209,6 +209,16 @@ public struct MapComposer: Sendable {
         }
     }
 
+    /// ``emphasis(group:ids:)`` of a nerve branch: its group, itself or a site it is trapped at.
+    func emphasis(of n: Placed<NerveEntry>) -> Double {
+        emphasis(group: n.entry.nerve, ids: [n.entry.id] + model.atlas.document.entrapmentSites.filter { $0.branches.contains(n.entry.id) }.map(\.id))
+    }
+
+    /// ``emphasis(group:ids:)`` of a zone: its group, itself, its site or a branch it sits on.
+    func emphasis(of z: PlacedZone) -> Double {
+        emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
+    }
+
     /// Opacity factor for a structure: full strength when it forms the trap of a highlighted
     /// group or site (the fascia and crest for the superior nerves, the LDSL for the middle, the
     /// gluteus maximus border, ischium and sacrotuberous ligament for the inferior).
@@ -418,7 +428,7 @@ public struct MapComposer: Sendable {
     func addNerves(to scene: inout Scene, box: Bounds) {
         for n in model.nerves where shown(n.side) {
             guard case .ribbon(let r) = n.geometry else { continue }
-            let fade = emphasis(group: n.entry.nerve, ids: [n.entry.id] + model.atlas.document.entrapmentSites.filter { $0.branches.contains(n.entry.id) }.map(\.id))
+            let fade = emphasis(of: n)
             // Nerves are 1–2 mm wide; draw at least 1.2 mm so they read at a glance.
             let width = Swift.max(1.2, r.widths.max() ?? 1.2)
             var meta = Self.metadata(kind: "nerve", side: n.side, sources: n.entry.provenance.sources, fidelity: n.entry.provenance.fidelity)
@@ -464,14 +474,14 @@ public struct MapComposer: Sendable {
         let zones = model.zones.filter { shown($0.side) && zoneIsShown($0) }
         for z in zones where z.isDefault || options.zones != .all {
             guard !z.isDisputed else { continue }
-            let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
+            let fade = emphasis(of: z)
             scene.add(.path(Self.itemId(z.id, z.side) + "-2sd", ScenePath([Subpath(body: z.outline(standardDeviations: 2, error: options.palpationError), closed: true)]),
                             style: .fill(theme.color(z.site.nerve), opacity: 0.10 * fade),
                             title: "\(z.site.names.en), \(z.entry.source): mean ± 2 SD\(errorWords)"),
                       to: .zone, title: "Entrapment zones")
         }
         for z in zones {
-            let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
+            let fade = emphasis(of: z)
             var meta = Self.metadata(kind: "zone", side: z.side, sources: [z.entry.source], fidelity: z.entry.fidelity)
             meta["site"] = z.site.id
             meta["default"] = z.isDefault ? "true" : "false"

@@ -171,4 +171,26 @@ struct FigureFurnitureTests {
         case .gluteal: #expect(title == "Inferior cluneal nerves highlighted at the lower border of gluteus maximus: posterior view, both sides")
         }
     }
+
+    @Test("Under a highlight, the labels of faded items step back with them", arguments: NerveGroup.allCases)
+    func fadedItemsHaveFadedLabels(group: NerveGroup) throws {
+        let model = try MapComposerTests.model("reference")
+        func alphas(_ options: MapOptions) -> [String: UInt8] {
+            let scene = MapComposer(model: model, options: options).compose()
+            return Dictionary((scene[layer: .label]?.items ?? []).compactMap { item -> (String, UInt8)? in
+                guard case .text(let t) = item.content else { return nil }
+                return (item.id, t.color.alpha)
+            }, uniquingKeysWith: { a, _ in a })
+        }
+        let plain = alphas(MapOptions())
+        let highlighted = alphas(MapOptions(highlight: .group(group)))
+        #expect(plain.values.allSatisfy { $0 == 255 }, "no highlight, every label at full strength")
+        var checked = 0
+        for n in model.nerves where n.side == .left {
+            guard let a = highlighted["label-\(n.entry.id)"] else { continue }
+            checked += 1
+            #expect((a == 255) == (n.entry.nerve == group), "\(n.entry.id) with \(group) highlighted: alpha \(a)")
+        }
+        #expect(checked >= 8)
+    }
 }
