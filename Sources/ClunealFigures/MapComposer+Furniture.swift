@@ -25,8 +25,24 @@ extension MapComposer {
     }
 
     static let smallTextMm = 2.6
-    /// The share of a structure's drawn line that must lie in the shown part for it to be named.
+    /// Strength of the label of an item a highlight fades (its ``emphasis(group:ids:)`` below 1):
+    /// still legible for orientation, clearly behind the highlighted ones.
+    static let fadedLabelStrength = 0.5
+
+    /// A label's colour: `color`, fainter when its item is faded by a highlight.
+    func labelColor(_ color: Color, _ fade: Double) -> Color {
+        fade < 1 ? color.multipliedAlpha(Self.fadedLabelStrength) : color
+    }
+
+    /// The share of an item's drawn line that must lie in the shown part for it to be named.
     static let labelledShare = 0.2
+
+    /// True when enough of an item's drawn line (a structure, a nerve, a zone's outline) lies in
+    /// the shown part to name it: an item that only grazes a region's crop is not named there
+    /// (its label would crowd the cut edge, naming a stub).
+    static func isNamed(_ chain: [Point], in shown: Bounds) -> Bool {
+        Double(chain.filter(shown.contains).count) >= labelledShare * Double(chain.count)
+    }
     /// How far along a branch its label's anchor may lie (from 0.4 of the way).
     static let nerveLabelSpan = 0.75
 
@@ -103,11 +119,12 @@ extension MapComposer {
                 }
                 crowd.forEach { done.insert($0) }
                 let target = crowd.flatMap { outlines[$0] }
+                guard Self.isNamed(target, in: shownBox) else { continue }
                 let rivals = zones.indices.filter { !crowd.contains($0) }.map { outlines[$0] }
                 let text = crowd.count > 1 ? "\(z.site.nerve.rawValue.capitalized) cluneal tunnels (\(crowd.count) sites)"
                     : z.site.names.short ?? Self.shortName(z.site.names.en)
                 let anchor = Self.clearestPoint(on: target, from: 0, awayFrom: rivals, within: shownBox)
-                placed.append(("label-\(z.site.id)", label(text, at: anchor, priority: 100, color: theme.textColor(z.site.nerve), weight: .bold,
+                placed.append(("label-\(z.site.id)", label(text, at: anchor, priority: 100, color: labelColor(theme.textColor(z.site.nerve), emphasis(of: z)), weight: .bold,
                                                            target: target, rivals: rivals)))
             }
         }
@@ -120,11 +137,11 @@ extension MapComposer {
                 return (z.id, o + (o.first.map { [$0] } ?? []))
             }, uniquingKeysWith: { a, _ in a })
             for key in keys {
-                guard let z = zones.first(where: { $0.id == key.zoneId }), let own = outlines[z.id] else { continue }
+                guard let z = zones.first(where: { $0.id == key.zoneId }), let own = outlines[z.id], Self.isNamed(own, in: shownBox) else { continue }
                 let rivals = outlines.filter { $0.key != z.id }.map(\.value).sorted { ($0.first?.x ?? 0, $0.first?.z ?? 0) < ($1.first?.x ?? 0, $1.first?.z ?? 0) }
                 let at = Self.clearestPoint(on: own, from: 0, awayFrom: rivals, within: shownBox)
                 placed.append(("label-zone-\(key.number)", label("\(key.number)", at: at, priority: 60,
-                                                                 color: z.isDisputed ? theme.disputed : theme.textColor(z.site.nerve),
+                                                                 color: labelColor(z.isDisputed ? theme.disputed : theme.textColor(z.site.nerve), emphasis(of: z)),
                                                                  weight: .bold, target: own, rivals: rivals)))
             }
         }
@@ -134,10 +151,10 @@ extension MapComposer {
         if options.layers.contains(.nerve) {
             let nerves = model.nerves.filter { onLabelSide($0.side) }
             let chains = nerves.map { Self.drawnChain($0.geometry) }
-            for (i, n) in nerves.enumerated() {
+            for (i, n) in nerves.enumerated() where Self.isNamed(chains[i], in: shownBox) {
                 let rivals = chains.indices.filter { $0 != i }.map { chains[$0] }
                 let at = Self.clearestPoint(on: chains[i], from: 0.4, upTo: Self.nerveLabelSpan, awayFrom: rivals, within: shownBox)
-                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: theme.textColor(n.entry.nerve),
+                placed.append(("label-\(n.entry.id)", label(Self.nerveLabel(n.entry), at: at, priority: 80, color: labelColor(theme.textColor(n.entry.nerve), emphasis(of: n)),
                                                             target: chains[i], rivals: rivals)))
             }
         }
@@ -146,13 +163,12 @@ extension MapComposer {
         for s in structures {
             guard let text = s.entry.names.short else { continue }
             let chain = Self.drawnChain(s.geometry)
-            // A structure that only grazes a region's crop is not named there (its label would
-            // hang in the margin on a long leader).
-            guard Double(chain.filter(shownBox.contains).count) >= Self.labelledShare * Double(chain.count) else { continue }
+            guard Self.isNamed(chain, in: shownBox) else { continue }
             let same = structures.filter { $0.entry.kind == s.entry.kind && !($0.entry.id == s.entry.id && $0.side == s.side) }
             let rivals = same.map { Self.drawnChain($0.geometry) }
             let at = Self.clearestPoint(on: chain, from: 0.3, awayFrom: rivals, within: shownBox)
-            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, target: chain, rivals: rivals)))
+            placed.append(("label-\(s.entry.id)", label(text, at: at, priority: 40, color: labelColor(theme.text, trapEmphasis(structure: s.entry.id)),
+                                                        target: chain, rivals: rivals)))
         }
         if options.layers.contains(.bone) {
             let points = model.landmarks.filter { onLabelSide($0.side) && $0.geometry.asPoint != nil }
@@ -169,10 +185,9 @@ extension MapComposer {
 
     /// Joins `parts` with " · " into at most `maxLines` lines no wider than `widthMm`, breaking
     /// between parts or words; the last line ends in "…" when something had to be left out.
-    /// Widths are estimated at 0.62 em per character, a little over DejaVu Sans's average, so
-    /// the estimate errs toward shorter lines.
+    /// Widths are estimated at ``characterWidthEm`` per character.
     static func wrap(_ parts: [String], fontSizeMm: Double, widthMm: Double, maxLines: Int) -> [String] {
-        let perLine = Swift.max(10, Int(widthMm / (0.62 * fontSizeMm)))
+        let perLine = Swift.max(10, Int(widthMm / (Self.characterWidthEm * fontSizeMm)))
         var words: [String] = []
         for (i, part) in parts.enumerated() {
             let w = part.split(separator: " ").map(String.init)
@@ -265,19 +280,36 @@ extension MapComposer {
     // MARK: - Page furniture
 
 
+    /// The width of a character the figure text is planned with, em: a little over DejaVu
+    /// Sans's average, so estimates err toward shorter lines.
+    static let characterWidthEm = 0.62
+    /// Estimated width of one line of text, page millimetres (``characterWidthEm``).
+    static func estimatedWidth(_ text: String, fontSizeMm: Double) -> Double { Double(text.count) * Self.characterWidthEm * fontSizeMm }
+
     func addTitle(to scene: inout Scene) {
         let k = furnitureScale
+        let width = scene.pageSize.width - margins.left - 4 * k
         let sides = options.sides.count == 2 ? "both sides" : "patient's \(options.sides.first?.rawValue ?? "left") side"
-        scene.add(.text("title", TextLabel(options.title ?? "Cluneal nerves: posterior view, \(sides)", at: .page(PagePoint(margins.left, titleTop + 9 * k)),
-                                           fontSizeMm: 5.2 * k, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
+        // What is shown (and brought forward), where (a region crop), from which side. On a page
+        // too narrow for all of it, the view and side move to the subtitle, and a title that
+        // still does not fit is set smaller.
+        let subject = (highlightedName.map { "\($0) highlighted" } ?? "Cluneal nerves") + (options.region.placeWords.map { " \($0)" } ?? "")
+        var title = options.title ?? "\(subject): posterior view, \(sides)"
+        var view: [String] = []
+        if options.title == nil, Self.estimatedWidth(title, fontSizeMm: 5.2 * k) > width {
+            title = subject
+            view = ["posterior view, \(sides)"]
+        }
+        let size = Swift.min(5.2 * k, width / Swift.max(1, Self.estimatedWidth(title, fontSizeMm: 1)))
+        scene.add(.text("title", TextLabel(title, at: .page(PagePoint(margins.left, titleTop + 9 * k)),
+                                           fontSizeMm: size, color: theme.text, weight: .bold, halo: nil, alignment: TextAlignment(.start, .baseline))),
                   to: .title, title: "Title")
         // A blank quiz map names no landmark, not even the one the frame is measured from.
         let frame = options.isQuiz ? "grid: cm from the midline and from the zero line" : "body frame: cm from the midline and from the PSIS level"
-        var parts = ["Atlas \(model.atlas.id) \(model.atlas.version)", frame,
+        var parts = view + ["Atlas \(model.atlas.id) \(model.atlas.version)", frame,
                      // A quiz map must not name landmarks (the measured ones appear in the summary).
                      "scaling: \(options.isQuiz ? model.scaling.method.rawValue : model.scaling.summary)"]
         if let extra = options.subtitle { parts.append(extra) }
-        let width = scene.pageSize.width - margins.left - 4 * k
         let lines = Self.wrap(parts, fontSizeMm: 2.8 * k, widthMm: width, maxLines: 3)
         for (i, line) in lines.enumerated() {
             scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, titleTop + (14.5 + Double(i) * 3.6) * k)), fontSizeMm: 2.8 * k,
@@ -285,6 +317,24 @@ extension MapComposer {
                       to: .title, title: "Title")
         }
         scene.labelObstacles.append(PageRect(x: 0, y: 0, width: scene.pageSize.width, height: margins.top - 2 * k))
+    }
+
+    /// What `--highlight` brings forward, in the title's words: "Middle cluneal nerves", or the
+    /// item's short name ("SCN medial tunnel"; a zone by its site and source); nil without a
+    /// highlight.
+    var highlightedName: String? {
+        switch options.highlight {
+        case nil:
+            return nil
+        case .group(let g):
+            return "\(g.rawValue.capitalized) cluneal nerves"
+        case .item(let id):
+            if let zone = model.zones.first(where: { $0.id == id }) {
+                return "\(zone.site.names.en), \(model.atlas.source(zone.entry.source)?.shortCitation ?? zone.entry.source)"
+            }
+            let names = model.atlas.item(id)?.names
+            return names?.short ?? names?.en ?? id
+        }
     }
 
     func addBanner(to scene: inout Scene) {
@@ -307,24 +357,33 @@ extension MapComposer {
         scene.labelObstacles.append(PageRect(x: 0, y: y - 4 * k, width: scene.pageSize.width, height: 8 * k))
     }
 
+    /// Height kept at the top of the right-hand column (legend or quiz instructions) for the
+    /// "cranial ↑" word that heads it, millimetres before ``furnitureScale``.
+    static let cranialRowMm = 8.0
+
+    /// The orientation words, in the margins beside the edges they name and never over the
+    /// anatomy or a label: "L" left of the figure and "R" right of it near mid-height, "cranial ↑"
+    /// heading the right-hand column level with the top edge, "caudal ↓" under the bottom-right
+    /// corner (above the scale bar's note, which starts at the left).
     func addOrientation(to scene: inout Scene) {
         let r = scene.layout.viewportRect
         let k = furnitureScale
         let style = { (t: String, p: PagePoint, a: TextAlignment) in
             TextLabel(t, at: .page(p), fontSizeMm: 4.2 * k, color: theme.text, weight: .bold, halo: Halo(color: theme.background, widthMm: 0.6 * k), alignment: a)
         }
-        scene.add(.text("orientation-left", style("L", PagePoint(r.minX + 2 * k, r.minY + r.height / 2), TextAlignment(.start, .middle)),
+        // Halfway between the two 5 cm grid lines nearest mid-height: clear of the grid numbers
+        // printed at those lines on the left.
+        let box = scene.layout.bodyViewport
+        let between = ((box.min.z + box.max.z) / 2 / 50).rounded(.down) * 50 + 25
+        let middle = box.min.z < between && between < box.max.z ? scene.layout.pagePoint(Point(0, between)).y : r.minY + r.height / 2
+        scene.add(.text("orientation-left", style("L", PagePoint(r.minX - 1.2 * k, middle), TextAlignment(.end, .middle)),
                         title: "The patient's left"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-right", style("R", PagePoint(r.maxX - 2 * k, r.minY + r.height / 2), TextAlignment(.end, .middle)),
+        scene.add(.text("orientation-right", style("R", PagePoint(r.maxX + 1.2 * k, middle), TextAlignment(.start, .middle)),
                         title: "The patient's right"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-cranial", style("cranial ↑", PagePoint(r.minX + r.width / 2, r.minY + 2 * k), TextAlignment(.middle, .top)),
+        scene.add(.text("orientation-cranial", style("cranial ↑", PagePoint(r.maxX + 6 * k, r.minY), TextAlignment(.start, .top)),
                         title: "Toward the head"), to: .measure, title: "Scale and orientation")
-        scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.minX + r.width / 2, r.maxY - 2 * k), TextAlignment(.middle, .bottom)),
+        scene.add(.text("orientation-caudal", style("caudal ↓", PagePoint(r.maxX, r.maxY + 1.2 * k), TextAlignment(.end, .top)),
                         title: "Toward the feet"), to: .measure, title: "Scale and orientation")
-        scene.labelObstacles += [PageRect(x: r.minX, y: r.minY + r.height / 2 - 4 * k, width: 8 * k, height: 8 * k),
-                                 PageRect(x: r.maxX - 8 * k, y: r.minY + r.height / 2 - 4 * k, width: 8 * k, height: 8 * k),
-                                 PageRect(x: r.minX + r.width / 2 - 12 * k, y: r.minY, width: 24 * k, height: 7 * k),
-                                 PageRect(x: r.minX + r.width / 2 - 12 * k, y: r.maxY - 7 * k, width: 24 * k, height: 7 * k)]
     }
 
     func addScaleBar(to scene: inout Scene) {
@@ -363,7 +422,7 @@ extension MapComposer {
         let r = scene.layout.viewportRect
         let k = furnitureScale
         let x0 = r.maxX + 6 * k
-        var y = r.minY + 2 * k
+        var y = r.minY + (2 + Self.cranialRowMm) * k
         let width = margins.right - 10 * k
         func text(_ id: String, _ s: String, size: Double = 2.8, weight: FontWeight = .regular, dx: Double = 9) {
             scene.add(.text("legend-\(id)", TextLabel(s, at: .page(PagePoint(x0 + dx * k, y)), fontSizeMm: size * k, color: theme.text,
@@ -382,28 +441,34 @@ extension MapComposer {
         }
         text("heading", "Legend", size: 3.6, weight: .bold, dx: 0)
         y += 6 * k
-        // Only what the map draws: each entry is tied to its layer.
+        // Only what the figure draws in the part it shows: each entry stands for items left in
+        // the scene after it was clipped to the viewport (a region crop names no nerve group,
+        // skin area or block site it cuts away; a layer turned off leaves nothing to name).
+        let drawn = scene
+        func draws(_ layer: LayerID, where match: (SceneItem) -> Bool = { _ in true }) -> Bool {
+            drawn[layer: layer]?.items.contains(where: match) ?? false
+        }
         let layers = options.layers
-        if layers.contains(.nerve) {
-            for group in NerveGroup.allCases {
+        if draws(.nerve) {
+            for group in NerveGroup.allCases where draws(.nerve, where: { $0.metadata["kind"] == "nerve" && $0.metadata["nerve"] == group.rawValue }) {
                 swatchLine(group.rawValue, theme.color(group), width: 1.2, dash: theme.dash(group))
                 text(group.rawValue, "\(group.rawValue.capitalized) cluneal nerve")
                 y += 5 * k
             }
-            if model.nerves.contains(where: { shown($0.side) && !twigs(of: $0).isEmpty }) {
+            if draws(.nerve, where: { $0.metadata["kind"] == "nerve-twigs" }) {
                 swatchLine("twigs", theme.mutedText, width: 0.5, dash: nil)
                 text("twigs", "Thin: twigs into the skin (schematic)")
                 y += 5 * k
             }
         }
-        if layers.contains(.territory) {
-            for group in NerveGroup.allCases {
+        if draws("territory") {
+            for group in NerveGroup.allCases where draws("territory", where: { $0.metadata["nerve"] == group.rawValue }) {
                 swatchBox("territory-\(group.rawValue)", territoryStyle(group))
                 text("territory-\(group.rawValue)", "Skin area, \(group.rawValue) cluneal")
                 y += 5 * k
             }
         }
-        if layers.contains(.zone) {
+        if draws(.zone, where: { $0.metadata["kind"] == "zone" }) {
             scene.add(.ellipse("legend-zone-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                style: Style(fill: theme.color(.superior), fillOpacity: 0.28, stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35))),
                       to: .legend, title: "Legend")
@@ -413,7 +478,7 @@ extension MapComposer {
                                style: .fill(theme.color(.superior), opacity: 0.10)), to: .legend, title: "Legend")
             text("zone2", "… and ± 2 SD (fainter)")
             y += 5 * k
-            if options.zones == .all {
+            if options.zones == .all, draws(.zone, where: { $0.metadata["default"] == "false" }) {
                 scene.add(.ellipse("legend-variant-swatch", SceneEllipse(centre: .page(PagePoint(x0 + 3.5 * k, y)), radiusXMm: 3.5 * k, radiusYMm: 2 * k),
                                    style: Style(stroke: StrokeStyle(color: theme.color(.superior), widthMm: 0.35, dash: DashPattern([1.6, 1.0])))),
                           to: .legend, title: "Legend")
@@ -427,50 +492,52 @@ extension MapComposer {
                 // The key to the numbered zones: which source put each zone where.
                 text("zone-key-heading", "Zones by source:", weight: .bold, dx: 0)
                 y += 4.5 * k
-                for key in zoneKeys {
+                for key in zoneKeys where draws(.zone, where: { $0.id == Self.itemId(key.zoneId, options.sides.first ?? .left) }) {
                     text("zone-key-\(key.number)", "\(key.number)  \(key.source) · \(key.site)", size: 2.5, dx: 0)
                     y += 3.6 * k
                 }
                 y += 1.4 * k
             }
         }
-        if layers.contains(.injection) {
+        if draws(.injection) {
             scene.add(.marker("legend-injection-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .target, sizeMm: 4.2 * k, style: .fill(theme.injection))),
                       to: .legend, title: "Legend")
             text("injection", "Diagnostic block site")
             y += 5 * k
         }
-        if layers.contains(.ultrasound) {
+        if draws("ultrasound") {
             scene.add(.path("legend-ultrasound-swatch", ScenePath(pageRect: PageRect(x: x0, y: y - 1.5 * k, width: 7 * k, height: 3 * k)),
                             style: Style(fill: theme.injection, fillOpacity: 0.12, stroke: StrokeStyle(color: theme.text, widthMm: 0.4))),
                       to: .legend, title: "Legend")
             text("ultrasound", "Ultrasound probe; needle dashed")
             y += 5 * k
         }
-        if layers.contains(.bone) {
+        if draws(.bone) {
             swatchBox("bone", Style(fill: theme.boneFill, stroke: StrokeStyle(color: theme.bone, widthMm: 0.45)))
-            text("bone", "Bone (iliac crest drawn bold)")
+            text("bone", draws(.bone, where: { $0.id.hasPrefix(WellKnownId.iliacCrest.id) }) ? "Bone (iliac crest drawn bold)" : "Bone")
             y += 5 * k
         }
-        if layers.contains(.muscle) {
+        if draws(.muscle) {
             swatchBox("muscle", Style(fill: theme.muscle, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.muscle, widthMm: 0.4, dash: DashPattern([1.5, 1]))))
             text("muscle", "Muscle (gluteal, erector spinae)")
             y += 5 * k
+        }
+        if draws(.muscleEdge, where: { !$0.id.hasSuffix("-edge") }) {
             swatchLine("muscle-border", theme.muscle, width: 0.8, dash: DashPattern([3, 1.5]))
             text("muscle-border", "Gluteus maximus border")
             y += 5 * k
         }
-        if layers.contains(.fascia) {
+        if draws(.fascia) {
             swatchBox("fascia", Style(fill: theme.fascia, fillOpacity: 0.16, stroke: StrokeStyle(color: theme.fascia, widthMm: 0.4, dash: DashPattern([1.5, 1]))))
             text("fascia", "Thoracolumbar fascia")
             y += 5 * k
         }
-        if layers.contains(.ligament) {
+        if draws(.ligament) {
             swatchLine("ligament", theme.ligament.multipliedAlpha(0.55), width: 3, dash: nil)
             text("ligament", "Ligament (LDSL, sacrotuberous)")
             y += 5 * k
         }
-        if layers.contains(.bone) {
+        if draws(.bone, where: { $0.id.hasPrefix(WellKnownId.psis.id + "-") }) {
             scene.add(.marker("legend-psis-swatch", Marker(at: .page(PagePoint(x0 + 3.5 * k, y)), shape: .ring, sizeMm: 4.5 * k, style: .fill(theme.bone))),
                       to: .legend, title: "Legend")
             text("psis", "PSIS dimple (origin level)")

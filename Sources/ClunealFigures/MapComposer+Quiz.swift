@@ -31,7 +31,7 @@ extension MapComposer {
         let r = scene.layout.viewportRect
         let k = furnitureScale
         let x0 = r.maxX + 6 * k
-        var y = r.minY + 2 * k
+        var y = r.minY + (2 + Self.cranialRowMm) * k
         let lines = [
             ("Quiz", 3.6, FontWeight.bold),
             ("Name the structure or site", 2.8, .regular),

@@ -160,10 +160,7 @@ public struct MapComposer: Sendable {
         // furniture.
         if layers.contains(.outline) { addOutline(to: &scene, box: box) }
         if layers.contains(.grid) { addGrid(to: &scene, box: box) }
-        if layers.contains(.bone) { addBones(to: &scene, box: box) }
-        if layers.contains(.muscle) { addStructures(of: .muscle, layer: "muscle", to: &scene, box: box) }
-        if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
-        if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
+        addSkeletonAndSoftTissue(to: &scene, box: box, layers: layers)
         // Skin areas lie on the skin, over the deeper anatomy and under the nerves' lines.
         if layers.contains(.territory) { addTerritories(to: &scene, box: box) }
         if layers.contains(.zone) { addZones(to: &scene) }
@@ -175,6 +172,9 @@ public struct MapComposer: Sendable {
         // Nothing drawn in the body frame may spill past the viewport into the margins (a
         // region map crops the anatomy; the full map only trims the outline and long sheets).
         scene = scene.clippedToViewport()
+        // Labels and their leaders stay in the drawn figure: the margins (and the page past a
+        // region crop's cut edge) are closed to them.
+        scene.labelObstacles += Self.pageOutside(layout.viewportRect, page: scene.pageSize)
         addBanner(to: &scene)
         addTitle(to: &scene)
         if options.isQuiz {
@@ -188,6 +188,14 @@ public struct MapComposer: Sendable {
         return scene
     }
 
+    /// The page around `rect`, as four rectangles (above, below, left, right of it).
+    static func pageOutside(_ rect: PageRect, page: PageSize) -> [PageRect] {
+        [PageRect(x: 0, y: 0, width: page.width, height: rect.minY),
+         PageRect(x: 0, y: rect.maxY, width: page.width, height: Swift.max(0, page.height - rect.maxY)),
+         PageRect(x: 0, y: rect.minY, width: rect.minX, height: rect.height),
+         PageRect(x: rect.maxX, y: rect.minY, width: Swift.max(0, page.width - rect.maxX), height: rect.height)]
+    }
+
     // MARK: - Selection
 
     func shown(_ side: Side?) -> Bool { side == nil || options.sides.contains(side ?? .left) }
@@ -199,6 +207,16 @@ public struct MapComposer: Sendable {
         case .group(let g): return group == g ? 1 : 0.25
         case .item(let id): return ids.contains(id) ? 1 : 0.25
         }
+    }
+
+    /// ``emphasis(group:ids:)`` of a nerve branch: its group, itself or a site it is trapped at.
+    func emphasis(of n: Placed<NerveEntry>) -> Double {
+        emphasis(group: n.entry.nerve, ids: [n.entry.id] + model.atlas.document.entrapmentSites.filter { $0.branches.contains(n.entry.id) }.map(\.id))
+    }
+
+    /// ``emphasis(group:ids:)`` of a zone: its group, itself, its site or a branch it sits on.
+    func emphasis(of z: PlacedZone) -> Double {
+        emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
     }
 
     /// Opacity factor for a structure: full strength when it forms the trap of a highlighted
@@ -320,7 +338,24 @@ public struct MapComposer: Sendable {
         }
     }
 
-    func addStructures(of kind: StructureKind, layer: LayerID, to scene: inout Scene, box: Bounds) {
+    /// Bones, muscles, fascia and ligaments, deep to superficial, as the map and the slide draw
+    /// them. The muscles' translucent areas lie under the bones, so a bone reads as one piece
+    /// where a muscle covers part of it (the femur's shaft and its greater trochanter under
+    /// gluteus maximus); their dashed edges and the gluteus maximus borders are drawn over the
+    /// bones, and the fascia and ligaments over both.
+    func addSkeletonAndSoftTissue(to scene: inout Scene, box: Bounds, layers: Set<MapOptions.LayerKind>) {
+        if layers.contains(.muscle) { addStructures(of: .muscle, layer: .muscle, part: .areas, to: &scene, box: box) }
+        if layers.contains(.bone) { addBones(to: &scene, box: box) }
+        if layers.contains(.muscle) { addStructures(of: .muscle, layer: .muscleEdge, part: .lines, to: &scene, box: box) }
+        if layers.contains(.fascia) { addStructures(of: .fascia, layer: .fascia, to: &scene, box: box) }
+        if layers.contains(.ligament) { addStructures(of: .ligament, layer: .ligament, to: &scene, box: box) }
+    }
+
+    /// Which part of a structure to draw: all of it, only its filled areas (a polygon's fill), or
+    /// only its lines (a polygon's edge, polylines, ribbons).
+    enum StructurePart { case all, areas, lines }
+
+    func addStructures(of kind: StructureKind, layer: LayerID, part: StructurePart = .all, to scene: inout Scene, box: Bounds) {
         let title: String
         let color: Color
         switch kind {
@@ -336,17 +371,19 @@ public struct MapComposer: Sendable {
             switch s.geometry {
             case .polygon(let p):
                 guard let region = Self.smoothRegion(p.points, in: box) else { continue }
-                scene.add(.path(id, ScenePath([kind == .fascia ? Subpath(body: PolygonClipping.clip(p.points, to: box), closed: true) : region]),
-                                style: Style(fill: color, fillOpacity: 0.16 * fade,
-                                             stroke: StrokeStyle(color: color, widthMm: 0.4, opacity: fade, dash: DashPattern([1.5, 1]))),
-                                title: s.entry.names.en, metadata: meta), to: layer, title: title)
+                let path = ScenePath([kind == .fascia ? Subpath(body: PolygonClipping.clip(p.points, to: box), closed: true) : region])
+                let fill = part == .lines ? nil : color
+                let edge = part == .areas ? nil : StrokeStyle(color: color, widthMm: 0.4, opacity: fade, dash: DashPattern([1.5, 1]))
+                scene.add(.path(part == .lines ? id + "-edge" : id, path, style: Style(fill: fill, fillOpacity: 0.16 * fade, stroke: edge),
+                                title: s.entry.names.en, metadata: part == .lines ? [:] : meta), to: layer, title: title)
             case .ribbon(let r):
-                if let outline = r.outline {
+                if part != .areas, let outline = r.outline {
                     scene.add(.path(id, ScenePath(smoothPolygon: outline),
                                     style: Style(fill: color, fillOpacity: 0.55 * fade, stroke: StrokeStyle(color: color, widthMm: 0.3, opacity: fade)),
                                     title: s.entry.names.en, metadata: meta), to: layer, title: title)
                 }
             case .polyline(let line):
+                guard part != .areas else { continue }
                 scene.add(.path(id, ScenePath(polyline: line, smooth: true),
                                 style: .stroke(color, widthMm: 0.8, opacity: fade, dash: kind == .muscle ? DashPattern([3, 1.5]) : nil),
                                 title: s.entry.names.en, metadata: meta), to: layer, title: title)
@@ -391,7 +428,7 @@ public struct MapComposer: Sendable {
     func addNerves(to scene: inout Scene, box: Bounds) {
         for n in model.nerves where shown(n.side) {
             guard case .ribbon(let r) = n.geometry else { continue }
-            let fade = emphasis(group: n.entry.nerve, ids: [n.entry.id] + model.atlas.document.entrapmentSites.filter { $0.branches.contains(n.entry.id) }.map(\.id))
+            let fade = emphasis(of: n)
             // Nerves are 1–2 mm wide; draw at least 1.2 mm so they read at a glance.
             let width = Swift.max(1.2, r.widths.max() ?? 1.2)
             var meta = Self.metadata(kind: "nerve", side: n.side, sources: n.entry.provenance.sources, fidelity: n.entry.provenance.fidelity)
@@ -437,14 +474,14 @@ public struct MapComposer: Sendable {
         let zones = model.zones.filter { shown($0.side) && zoneIsShown($0) }
         for z in zones where z.isDefault || options.zones != .all {
             guard !z.isDisputed else { continue }
-            let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
+            let fade = emphasis(of: z)
             scene.add(.path(Self.itemId(z.id, z.side) + "-2sd", ScenePath([Subpath(body: z.outline(standardDeviations: 2, error: options.palpationError), closed: true)]),
                             style: .fill(theme.color(z.site.nerve), opacity: 0.10 * fade),
                             title: "\(z.site.names.en), \(z.entry.source): mean ± 2 SD\(errorWords)"),
                       to: .zone, title: "Entrapment zones")
         }
         for z in zones {
-            let fade = emphasis(group: z.site.nerve, ids: [z.id, z.site.id] + z.site.branches)
+            let fade = emphasis(of: z)
             var meta = Self.metadata(kind: "zone", side: z.side, sources: [z.entry.source], fidelity: z.entry.fidelity)
             meta["site"] = z.site.id
             meta["default"] = z.isDefault ? "true" : "false"

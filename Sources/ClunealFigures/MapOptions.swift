@@ -26,6 +26,16 @@ public struct MapOptions: Hashable, Sendable {
         /// The inferior nerves round the lower border of gluteus maximus and the ischium.
         case gluteal
 
+        /// Where the region is, in a title's words ("beside the sacrum"); nil for the full map.
+        public var placeWords: String? {
+            switch self {
+            case .full: nil
+            case .crest: "at the iliac crest"
+            case .sacral: "beside the sacrum"
+            case .gluteal: "at the lower border of gluteus maximus"
+            }
+        }
+
         /// The nerve group whose entrapment sites frame the region (nil for the full map).
         public var group: NerveGroup? {
             switch self {

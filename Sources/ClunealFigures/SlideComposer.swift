@@ -52,11 +52,7 @@ public struct SlideComposer: Sendable {
                                      "scaling": model.scaling.summary, "theme": theme.name.rawValue])
         let layers = options.layers
         if layers.contains(.outline) { map.addOutline(to: &scene, box: region) }
-        if layers.contains(.bone) { map.addBones(to: &scene, box: region) }
-        // Muscles lie under the fascia and the ligaments (as on the map).
-        if layers.contains(.muscle) { map.addStructures(of: .muscle, layer: "muscle", to: &scene, box: region) }
-        if layers.contains(.fascia) { map.addStructures(of: .fascia, layer: .fascia, to: &scene, box: region) }
-        if layers.contains(.ligament) { map.addStructures(of: .ligament, layer: .ligament, to: &scene, box: region) }
+        map.addSkeletonAndSoftTissue(to: &scene, box: region, layers: layers)
         if layers.contains(.zone) { map.addZones(to: &scene) }
         if layers.contains(.nerve) { map.addNerves(to: &scene, box: region) }
         if layers.contains(.injection) { map.addInjectionSites(to: &scene) }

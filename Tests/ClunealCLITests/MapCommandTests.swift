@@ -214,7 +214,7 @@ struct LocateMapTests {
         #expect(r.status == 0, "\(r.stderr)")
         let text = String(decoding: try Data(contentsOf: svg), as: UTF8.self)
         let banner = try #require(text.range(of: "RED FLAGS"))
-        let title = try #require(text.range(of: "Cluneal nerves: posterior view"))
+        let title = try #require(text.range(of: ": posterior view, "), "the map's title")
         #expect(banner.lowerBound < title.lowerBound, "the banner comes first")
         #expect(!text.contains("data-kind=\"injection\""), "an urgent referral draws no block site")
         let again = try CLIRunner.run(["locate", "--side", "left", "--from", "crest", "--lateral", "7cm", "--vertical", "0", "-o", png.path])

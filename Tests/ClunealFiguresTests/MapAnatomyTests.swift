@@ -41,6 +41,55 @@ struct MapAnatomyTests {
         #expect(item.metadata["fidelity"] != nil && item.metadata["source"]?.isEmpty == false, "\(id) carries its provenance")
     }
 
+    /// Where a horizontal line at height `z` crosses a polygon's edges, x ascending.
+    static func crossings(_ points: [Point], z: Double) -> [Double] {
+        var xs: [Double] = []
+        for (a, b) in zip(points, points.dropFirst() + points.prefix(1)) where (a.z - z) * (b.z - z) < 0 {
+            xs.append(a.x + (z - a.z) / (b.z - a.z) * (b.x - a.x))
+        }
+        return xs.sorted()
+    }
+
+    @Test("The femur reads as one bone: its shaft has one tone above and below gluteus maximus' lower border, which is drawn over it",
+          arguments: MapComposerTests.people)
+    func theFemurReadsAsOneBone(person: String) throws {
+        let model = try MapComposerTests.model(person)
+        let femur = try #require(model.structures.first { $0.entry.id == "femur-proximal" && $0.side == .left })
+        let muscle = try #require(model.structures.first { $0.entry.id == "gluteus-maximus" && $0.side == .left })
+        guard case .polygon(let bone) = femur.geometry, case .polygon(let gluteus) = muscle.geometry else {
+            Issue.record("the femur and gluteus maximus are polygons")
+            return
+        }
+        func middle(_ z: Double) throws -> Point {
+            let xs = Self.crossings(bone.points, z: z)
+            try #require(xs.count == 2, "the shaft at z \(z)")
+            return Point((xs[0] + xs[1]) / 2, z)
+        }
+        // The middle of the shaft 10 mm above where gluteus maximus' lower edge crosses it, and
+        // 30 mm below the muscle's lowest point.
+        let lowest = try #require(gluteus.points.map(\.z).min())
+        var edge = lowest
+        while try !gluteus.contains(middle(edge)) && edge < lowest + 60 { edge += 1 }
+        let above = try middle(edge + 10), below = try middle(lowest - 30)
+        #expect(gluteus.contains(above) && !gluteus.contains(below), "one point under the muscle, one below it")
+        var options = MapOptions(sides: [.left])
+        options.layers = [.outline, .bone, .muscle]
+        let scene = MapComposer(model: model, options: options).compose()
+        let order = scene.layers.map(\.id)
+        let bones = try #require(order.firstIndex(of: .bone))
+        #expect((order.firstIndex(of: .muscle) ?? .max) < bones, "the muscles' areas lie under the bones")
+        #expect((order.firstIndex(of: .muscleEdge) ?? -1) > bones, "the muscles' edges and borders are drawn over the bones")
+        let pxPerMm = 2.0
+        let image = try SceneRenderer.withSystemFonts().render(scene, pxPerMm: pxPerMm)
+        func rgb(_ p: Point) -> [Int] {
+            let q = scene.layout.pagePoint(p)
+            let i = (Int(q.y * pxPerMm) * image.width + Int(q.x * pxPerMm)) * 4
+            return (0..<3).map { Int(image.premultiplied[i + $0]) }
+        }
+        let a = rgb(above), b = rgb(below)
+        #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 2 }, "\(person): the shaft is \(a) under gluteus maximus and \(b) below it")
+    }
+
     @Test func theMiddleNervesLeaveTheSacralForamina() throws {
         let model = try MapComposerTests.model("reference")
         for side in Side.allCases {
