@@ -23,8 +23,9 @@ enum CLIRunner {
 
     /// With `standardOutputPath` the tool's stdout goes to that file (say /dev/full) and
     /// `Result.stdout` is empty.
+    /// `environment` is added to this process's environment (and the test atlas).
     static func run(_ arguments: [String], stdin: String? = nil, standardOutputPath: String? = nil, standardInputPath: String? = nil,
-                    currentDirectory: URL? = nil) throws -> Result {
+                    currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
@@ -32,6 +33,7 @@ enum CLIRunner {
         process.currentDirectoryURL = currentDirectory ?? root
         var env = ProcessInfo.processInfo.environment
         env["CLUNEAL_ATLAS"] = root.appendingPathComponent("Atlas/adult-default.atlas.json").path
+        env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         let sink = try standardOutputPath.map { path in

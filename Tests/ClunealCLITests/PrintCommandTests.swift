@@ -84,6 +84,30 @@ struct PrintCommandTests {
         #expect(!text.contains("the map is life size"))
     }
 
+    @Test("SOURCE_DATE_EPOCH fixes the PDF's creation date, so the same figure gives the same bytes; a bad value is refused")
+    func sourceDateEpochMakesPDFsRepeatable() throws {
+        let folder = try MapCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.pdf").path, b = folder.appendingPathComponent("b.pdf").path
+        let epoch = ["SOURCE_DATE_EPOCH": "951782400"]  // 2000-02-29 00:00:00 UTC
+        for path in [a, b] {
+            let r = try CLIRunner.run(["map", "--handout", "self-care", "-o", path], environment: epoch)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let first = try Data(contentsOf: URL(fileURLWithPath: a)), second = try Data(contentsOf: URL(fileURLWithPath: b))
+        #expect(first == second)
+        // Cairo 1.16 writes the date without the optional "D:" prefix; later versions with it.
+        let info = String(decoding: first, as: UTF8.self)
+        #expect(info.contains("/CreationDate (20000229000000Z)") || info.contains("/CreationDate (D:20000229000000Z)"))
+        for bad in ["yesterday", "-5", "1e9", "99999999999999"] {
+            let r = try CLIRunner.run(["map", "--handout", "self-care", "-o", folder.appendingPathComponent("bad.pdf").path],
+                                      environment: ["SOURCE_DATE_EPOCH": bad])
+            #expect(r.status == 64)
+            #expect(r.stderr.contains("SOURCE_DATE_EPOCH: \"\(bad)\" is not a whole number of seconds"), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.pdf").path))
+        }
+    }
+
     @Test("The handout is one A4 page, or Letter", .enabled(if: PDFReader.isAvailable), arguments: [nil, Paper.letter])
     func handoutPage(paper: Paper?) throws {
         let folder = try MapCommandTests.temporaryFolder()

@@ -78,3 +78,17 @@ struct PDFTests {
         #expect(throws: RenderError.self) { try writer.write(pages: [huge], metadata: PDFMetadata(title: "t")) }
     }
 }
+
+@Suite("PDF creation date")
+struct PDFCreationDateTests {
+    @Test(arguments: [(Int64(0), "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+                      (1_796_606_882, "2026-12-07T01:28:02Z"), (253_402_300_799, "9999-12-31T23:59:59Z")])
+    func secondsBecomeAnISODateInUTC(_ seconds: Int64, _ expected: String) {
+        #expect(PDFMetadata.isoDate(seconds) == expected)
+    }
+
+    @Test func datesOutsideTheYears1970To9999AreNotWritten() {
+        #expect(PDFMetadata.isoDate(-1) == nil)
+        #expect(PDFMetadata.isoDate(253_402_300_800) == nil)
+    }
+}

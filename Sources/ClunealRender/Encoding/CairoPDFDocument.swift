@@ -17,7 +17,7 @@ import CCairo
 final class CairoPDFDocument {
     /// Fields of the PDF's document information dictionary.
     enum MetadataField: CaseIterable {
-        case title, author, subject, keywords, creator
+        case title, author, subject, keywords, creator, creationDate
     }
 
     /// PostScript points per millimetre.
@@ -82,6 +82,7 @@ final class CairoPDFDocument {
         case .subject: key = CAIRO_PDF_METADATA_SUBJECT
         case .keywords: key = CAIRO_PDF_METADATA_KEYWORDS
         case .creator: key = CAIRO_PDF_METADATA_CREATOR
+        case .creationDate: key = CAIRO_PDF_METADATA_CREATE_DATE
         }
         cairo_pdf_surface_set_metadata(surface, key, value)
     }

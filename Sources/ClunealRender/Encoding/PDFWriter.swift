@@ -9,13 +9,37 @@ public struct PDFMetadata: Hashable, Sendable {
     public var keywords: String
     /// The program that made it.
     public var creator: String
+    /// When the document was made, seconds since 1970-01-01 00:00 UTC; `nil`: the time of
+    /// writing (Cairo's default). A fixed time makes the same figure give the same bytes.
+    public var creationTime: Int64?
 
-    public init(title: String, author: String = "ClunealMap", subject: String = "", keywords: String = "", creator: String = "") {
+    public init(title: String, author: String = "ClunealMap", subject: String = "", keywords: String = "", creator: String = "",
+                creationTime: Int64? = nil) {
         self.title = title
         self.author = author
         self.subject = subject
         self.keywords = keywords
         self.creator = creator
+        self.creationTime = creationTime
+    }
+
+    /// `seconds` since 1970-01-01 00:00 UTC as ISO 8601 in UTC ("2026-12-07T01:28:02Z"), the
+    /// form Cairo reads for the PDF's dates; `nil` outside the years 1970...9999.
+    public static func isoDate(_ seconds: Int64) -> String? {
+        guard seconds >= 0, seconds < 253_402_300_800 else { return nil }
+        let days = seconds / 86_400, rest = seconds % 86_400
+        // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted).
+        let z = days + 719_468
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
     }
 }
 
@@ -95,6 +119,7 @@ public struct PDFWriter {
         if !metadata.subject.isEmpty { document.setMetadata(.subject, metadata.subject) }
         if !metadata.keywords.isEmpty { document.setMetadata(.keywords, metadata.keywords) }
         if !metadata.creator.isEmpty { document.setMetadata(.creator, metadata.creator) }
+        if let t = metadata.creationTime, let date = PDFMetadata.isoDate(t) { document.setMetadata(.creationDate, date) }
         for (i, page) in pages.enumerated() {
             if i > 0 { try document.nextPage(size: page.size) }
             for placement in page.placements {

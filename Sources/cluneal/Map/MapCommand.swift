@@ -39,7 +39,7 @@ struct MapCommand: ParsableCommand {
             --tile prints it life size on office paper (tiles with glue overlaps and a 5 cm check square), \
             --paper a4 --fit scales it onto one sheet and says by how much, and --paper slide makes a 16:9 \
             slide. A PNG records its resolution (pHYs) and its text chunks name the atlas, the frame, the \
-            scaling method and the command.
+            scaling method and the command. A PDF's creation date is the time of writing, or             SOURCE_DATE_EPOCH (seconds since 1970, UTC) when that is set, so the same figure can give the             same bytes.
             """)
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene); - writes the PNG to standard output.", valueName: "file"))
@@ -329,18 +329,18 @@ enum MapOutput {
         do {
             switch layout {
             case .lifeSize, .slide:
-                return try writer.write(scene, metadata: pdfMetadata(scene, model: model))
+                return try writer.write(scene, metadata: try pdfMetadata(scene, model: model))
             case .tiled(let paper):
                 guard let plan = TilePlan(figureSize: scene.pageSize, paper: paper) else {
                     throw CLIError(.usage, "--tile: a \(LengthUnit.fixed(scene.pageSize.width, 0)) × \(LengthUnit.fixed(scene.pageSize.height, 0)) mm figure needs more than 26 rows or columns of \(paper.displayName)")
                 }
-                return try writer.write(pages: PrintComposer.tiledPages(scene, plan: plan), metadata: pdfMetadata(
+                return try writer.write(pages: PrintComposer.tiledPages(scene, plan: plan), metadata: try pdfMetadata(
                     scene, model: model, scaleNote: "life size on \(plan.tiles.count) sheets of \(paper.displayName) (tiles A1 to \(plan.tiles.last?.name ?? "A1"), \(LengthUnit.fixed(plan.overlapMm, 0)) mm glue overlap) after a layout sheet; print at 100 % (actual size)"))
             case .fitted(let paper):
                 guard let plan = FitPlan(figureSize: scene.pageSize, paper: paper) else {
                     throw CLIError(.usage, "--fit: the figure cannot be fitted onto \(paper.displayName)")
                 }
-                return try writer.write(pages: [PrintComposer.fittedPage(scene, plan: plan)], metadata: pdfMetadata(
+                return try writer.write(pages: [PrintComposer.fittedPage(scene, plan: plan)], metadata: try pdfMetadata(
                     scene, model: model, scaleNote: "scaled to \(PrintScale.percentText(plan.scale)) of life size on one \(paper.displayName) sheet: \(PrintScale.ratioText(plan.scale))"))
             }
         } catch let error as CLIError {
@@ -351,12 +351,13 @@ enum MapOutput {
     }
 
     /// The PDF's document information: title, the notice, atlas, scaling and print scale.
-    static func pdfMetadata(_ scene: Scene, model: BodyModel, scaleNote: String? = nil) -> PDFMetadata {
+    /// The date is ``SourceDate``'s when `SOURCE_DATE_EPOCH` is set, else the time of writing.
+    static func pdfMetadata(_ scene: Scene, model: BodyModel, scaleNote: String? = nil) throws(CLIError) -> PDFMetadata {
         let scaleNote = scaleNote ?? Self.scaleNote(scene)
         return PDFMetadata(title: scene.title ?? "Cluneal nerves, posterior view",
                     subject: "ClunealMap figure. \(EducationNotice.text)",
                     keywords: "atlas \(model.atlas.id) \(model.atlas.version); scaling: \(model.scaling.summary); \(scaleNote)",
-                    creator: "cluneal \(Cluneal.version)")
+                    creator: "cluneal \(Cluneal.version)", creationTime: try SourceDate.seconds())
     }
 
     /// DejaVu Sans from fonts-dejavu-core, read here so the renderer takes bytes and does no I/O.
