@@ -39,7 +39,9 @@ struct MapCommand: ParsableCommand {
             --tile prints it life size on office paper (tiles with glue overlaps and a 5 cm check square), \
             --paper a4 --fit scales it onto one sheet and says by how much, and --paper slide makes a 16:9 \
             slide. A PNG records its resolution (pHYs) and its text chunks name the atlas, the frame, the \
-            scaling method and the command. A PDF's creation date is the time of writing, or             SOURCE_DATE_EPOCH (seconds since 1970, UTC) when that is set, so the same figure can give the             same bytes.
+            scaling method and the command. A PDF's creation date is the time of writing, or \
+            SOURCE_DATE_EPOCH (seconds since 1970, UTC) when that is set, so the same figure can give the \
+            same bytes.
             """)
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, .png, .svg or .pdf (repeat to write several from one scene); - writes the PNG to standard output.", valueName: "file"))
