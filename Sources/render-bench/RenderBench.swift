@@ -242,6 +242,7 @@ struct RenderBench {
             ("RGB `.fast` (shipped)", PNGEncoder(format: .automatic, compression: .fast)),
             ("RGB `.fastLibpng` (libpng filters, zlib RLE: before issue 11's libdeflate work)", PNGEncoder(format: .automatic, compression: .fastLibpng)),
             ("RGB `.fastLibdeflate`", PNGEncoder(format: .automatic, compression: .fastLibdeflate)),
+            ("RGB `.fastRunLength` (ClunealRender's run-length deflate)", PNGEncoder(format: .automatic, compression: .fastRunLength)),
             ("RGBA level 2, Up (before)", PNGEncoder(format: .rgba, compression: .init(level: 2, filters: .up))),
         ]
         if options.encodings {
@@ -274,7 +275,8 @@ struct RenderBench {
         }
         for bandRows in options.bandRows {
             for (name, encoder) in [("`.fast`", PNGEncoder()), ("`.fastLibpng`", PNGEncoder(compression: .fastLibpng)),
-                                    ("`.fastLibdeflate`", PNGEncoder(compression: .fastLibdeflate))] {
+                                    ("`.fastLibdeflate`", PNGEncoder(compression: .fastLibdeflate)),
+                                    ("`.fastRunLength`", PNGEncoder(compression: .fastRunLength))] {
                 for pipelined in [false, true] where wanted("renderPNG") {
                     var png: [UInt8] = []
                     let cpuBefore = Self.processCPUSeconds()

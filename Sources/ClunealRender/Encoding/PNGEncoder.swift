@@ -64,6 +64,11 @@ public struct PNGEncoder: Hashable, Sendable {
         /// the filtered image (`height × (rowBytes + 1)` bytes); above
         /// ``Compression/libdeflateMaximumBytes`` the image goes through ``zlib`` instead.
         case libdeflate
+        /// ClunealRender filters each row as for ``zlib`` and compresses the filtered rows band
+        /// by band itself (``RunLengthDeflater``): only runs of the previous byte are matched,
+        /// as by zlib's run-length strategy, without zlib's hash table, sliding window and
+        /// byte-at-a-time Adler-32. `level`, `strategy` and `memoryLevel` do not apply.
+        case runLength
     }
 
     public struct Compression: Hashable, Sendable {
@@ -100,11 +105,19 @@ public struct PNGEncoder: Hashable, Sendable {
         /// image in memory (see ``fastLibdeflate`` and the issue 11 note for the measurements).
         public static let fast = Compression(level: 1, filters: [.up, .sub], strategy: .runLength, filterChoice: .fewestNonzero,
                                              memoryLevel: 6, compressor: .zlib)
+        /// Up or Sub per row, filtered by ClunealRender, compressed band by band by zlib's
+        /// run-length strategy (level 1, memLevel 6).
+        public static let fastZlib = Compression(level: 1, filters: [.up, .sub], strategy: .runLength, filterChoice: .fewestNonzero,
+                                                 memoryLevel: 6, compressor: .zlib)
         /// `.fast`'s filters and zlib settings with libpng filtering and compressing the rows
         /// (the default until issue 11): the same pixels and zlib settings; libpng's scalar
         /// filters cost about 6 instructions a byte (Paeth about 25).
         public static let fastLibpng = Compression(level: 1, filters: [.up, .sub], strategy: .runLength,
                                                    filterChoice: .fewestNonzero, memoryLevel: 6)
+        /// Up or Sub per row as `.fast`, compressed band by band by ClunealRender's own
+        /// ``RunLengthDeflater`` instead of zlib.
+        public static let fastRunLength = Compression(level: 1, filters: [.up, .sub], strategy: .runLength, filterChoice: .fewestNonzero,
+                                                      compressor: .runLength)
         /// Up or Sub per row, libdeflate level 1 on the whole filtered image (measured against
         /// `.fast` in `render-bench`).
         public static let fastLibdeflate = Compression(level: 1, filters: [.up, .sub], filterChoice: .fewestNonzero,
@@ -183,6 +196,7 @@ public struct PNGEncoder: Hashable, Sendable {
         case .libpng: .libpngRows
         case .zlib: .zlibStream
         case .libdeflate: usesLibdeflate(width: width, height: height, samples: samples) ? .libdeflate(level: compression.level) : .zlibStream
+        case .runLength: .runLengthDeflate(blockSymbols: RunLengthDeflater.defaultBlockSymbols)
         }
     }
 
