@@ -17,8 +17,10 @@
 ///
 /// Deterministic: the same input always gives the same bytes.
 struct RunLengthDeflater: Sendable {
-    /// Symbols per block unless told otherwise.
+    /// Symbols per block unless told otherwise, and the most a block may hold (a block's
+    /// symbols, 2 bytes each, are all the state that grows with the block).
     static let defaultBlockSymbols = 1 << 14
+    static let maximumBlockSymbols = 1 << 20
 
     let blockSymbols: Int
     /// Compressed output is handed out in pieces of this many bytes (the last may be shorter).
@@ -34,8 +36,10 @@ struct RunLengthDeflater: Sendable {
     /// Input bytes taken so far.
     private(set) var inputCount = 0
 
+    /// A stream with blocks of `blockSymbols` symbols (clamped to 1...``maximumBlockSymbols``)
+    /// handing out pieces of `pieceBytes` (at least 1).
     init(blockSymbols: Int = RunLengthDeflater.defaultBlockSymbols, pieceBytes: Int = LibPNG.Stream.idatChunkBytes) {
-        self.blockSymbols = Swift.max(1, blockSymbols)
+        self.blockSymbols = Swift.min(Self.maximumBlockSymbols, Swift.max(1, blockSymbols))
         self.pieceBytes = Swift.max(1, pieceBytes)
         block = DeflateBlock(capacity: self.blockSymbols)
         writer = BitWriter(capacity: self.pieceBytes * 2)
