@@ -78,6 +78,27 @@ struct RunLengthDeflaterTests {
         }
     }
 
+    /// 400 random inputs made of runs (1...600 bytes, mostly zeros) and literals, each with a
+    /// random block size (1...300 symbols) and random batch ends: every stream inflates to
+    /// its input, and the split never changes the bytes.
+    @Test func randomRunsBlocksAndBatchesRoundTrip() throws {
+        var rng = SeededGenerator(seed: 1951_3_2)
+        for trial in 0..<400 {
+            var input: [UInt8] = []
+            let target = Int.random(in: 0...4000, using: &rng)
+            while input.count < target {
+                let byte = UInt8.random(in: 0...9, using: &rng) < 7 ? 0 : UInt8.random(in: 0...255, using: &rng)
+                let count = UInt8.random(in: 0...3, using: &rng) == 0 ? Int.random(in: 1...600, using: &rng) : Int.random(in: 1...4, using: &rng)
+                input += repeatElement(byte, count: count)
+            }
+            let blockSymbols = Int.random(in: 1...300, using: &rng)
+            let splits = (0..<Int.random(in: 0...6, using: &rng)).map { _ in Int.random(in: 0...input.count, using: &rng) }.sorted()
+            let whole = try Self.compress(input, blockSymbols: blockSymbols)
+            #expect(Self.inflate(whole, expecting: input.count) == input ? true : false, "trial \(trial)")
+            #expect(try Self.compress(input, splits: splits, blockSymbols: blockSymbols) == whole, "trial \(trial), split at \(splits)")
+        }
+    }
+
     /// Noise goes out as stored blocks (several of at most 65535 bytes in one 200 000-symbol
     /// block): the stream is barely larger than its input.
     @Test func incompressibleInputIsStored() throws {
