@@ -58,13 +58,15 @@ struct RunLengthDeflaterTests {
         let (name, input) = Self.inputs[index]
         let whole = try Self.compress(input)
         let inflated = Self.inflate(whole, expecting: input.count)
-        #expect(inflated?.count == input.count && inflated == input, "\(name): \(inflated.map { "\($0.count) bytes" } ?? "zlib refused the stream")")
+        let roundTrips = inflated == input
+        #expect(roundTrips, "\(name): \(inflated.map { "\($0.count) bytes" } ?? "zlib refused the stream")")
         #expect(whole.prefix(2) == [0x78, 0x01])
         #expect(Array(whole.suffix(4)) == withUnsafeBytes(of: Self.zlibAdler32(input).bigEndian, Array.init))
         // The same bytes however the input is split: here at every offset (short inputs) or at
         // a spread of offsets, including runs cut by a batch end.
         let splits = input.count <= 1100 ? Array(0...input.count) : stride(from: 1, to: input.count, by: input.count / 37 + 1).map { $0 }
-        #expect(try Self.compress(input, splits: splits) == whole, "\(name) in batches")
+        let splitGivesTheSameBytes = try Self.compress(input, splits: splits) == whole
+        #expect(splitGivesTheSameBytes, "\(name) in batches")
     }
 
     /// Blocks of 1, 2, 3 and 7 symbols: runs and literals cross every block boundary, and runs
@@ -74,7 +76,8 @@ struct RunLengthDeflaterTests {
         for (name, input) in Self.inputs.map({ ($0.0, Array($0.1.prefix(3000))) }) {
             let splits = stride(from: 3, to: input.count, by: 97).map { $0 }
             let stream = try Self.compress(input, splits: splits, blockSymbols: blockSymbols)
-            #expect(Self.inflate(stream, expecting: input.count) == input ? true : false, "\(name), \(blockSymbols)-symbol blocks")
+            let inflatesToTheInput = Self.inflate(stream, expecting: input.count) == input
+            #expect(inflatesToTheInput, "\(name), \(blockSymbols)-symbol blocks")
         }
     }
 
@@ -94,8 +97,10 @@ struct RunLengthDeflaterTests {
             let blockSymbols = Int.random(in: 1...300, using: &rng)
             let splits = (0..<Int.random(in: 0...6, using: &rng)).map { _ in Int.random(in: 0...input.count, using: &rng) }.sorted()
             let whole = try Self.compress(input, blockSymbols: blockSymbols)
-            #expect(Self.inflate(whole, expecting: input.count) == input ? true : false, "trial \(trial)")
-            #expect(try Self.compress(input, splits: splits, blockSymbols: blockSymbols) == whole, "trial \(trial), split at \(splits)")
+            let inflatesToTheInput = Self.inflate(whole, expecting: input.count) == input
+            #expect(inflatesToTheInput, "trial \(trial)")
+            let splitGivesTheSameBytes = try Self.compress(input, splits: splits, blockSymbols: blockSymbols) == whole
+            #expect(splitGivesTheSameBytes, "trial \(trial), split at \(splits)")
         }
     }
 
@@ -106,7 +111,8 @@ struct RunLengthDeflaterTests {
         for blockSymbols in [1 << 14, 1 << 18] {
             let stream = try Self.compress(noise, blockSymbols: blockSymbols)
             #expect(stream.count <= noise.count + noise.count / 16_000 * 5 + 16, "\(blockSymbols)-symbol blocks: \(stream.count) bytes")
-            #expect(Self.inflate(stream, expecting: noise.count) == noise ? true : false)
+            let inflatesToTheInput = Self.inflate(stream, expecting: noise.count) == noise
+            #expect(inflatesToTheInput)
         }
         // Zeros compress to almost nothing: 10 MB into a few kilobytes.
         let zeros = try #require(Self.inputs.last?.1)
@@ -135,8 +141,10 @@ struct RunLengthDeflaterTests {
         let bands = stride(from: 7, to: image.height, by: 7).map { $0 * (rowBytes + 1) }
         let banded = try Self.compress(filtered, splits: bands)
         #expect(bands.count > 10)
-        #expect(try Self.compress(filtered) == banded)
-        #expect(Self.inflate(banded, expecting: filtered.count) == filtered ? true : false)
+        let wholeGivesTheSameBytes = try Self.compress(filtered) == banded
+        #expect(wholeGivesTheSameBytes)
+        let inflatesToTheInput = Self.inflate(banded, expecting: filtered.count) == filtered
+        #expect(inflatesToTheInput)
         #expect(banded.count < filtered.count / 8)
     }
 
@@ -260,12 +268,15 @@ struct RunLengthDeflaterTests {
         let metadata = PNGMetadata(pxPerMm: BandedPNGTests.pxPerMm, text: BandedPNGTests.text)
         let ours = try PNGEncoder(compression: .fast).encode(image, metadata: metadata)
         let zlib = try PNGEncoder(compression: .fastZlib).encode(image, metadata: metadata)
-        #expect(try LibPNG.readRGBA(ours).rgba == LibPNG.readRGBA(zlib).rgba)
-        #expect(try LibPNG.readRGBA(ours).rgba == image.straightRGBA())
+        let decoded = try LibPNG.readRGBA(ours).rgba
+        let sameAsZlib = try decoded == LibPNG.readRGBA(zlib).rgba, sameAsImage = decoded == image.straightRGBA()
+        #expect(sameAsZlib)
+        #expect(sameAsImage)
         #expect(Double(ours.count) <= Double(zlib.count) * 1.1, "\(ours.count) against zlib's \(zlib.count) bytes")
         let banded = try renderer.renderPNG(scene, pxPerMm: BandedPNGTests.pxPerMm, encoder: PNGEncoder(compression: .fast),
                                             text: BandedPNGTests.text, bandRows: 7)
-        #expect(banded == ours)
+        let bandedIsTheSame = banded == ours
+        #expect(bandedIsTheSame)
         let types = try PNGChunks.parse(ours).map(\.type)
         #expect(types.first == "IHDR" && types.last == "IEND" && types.contains("IDAT"))
     }
