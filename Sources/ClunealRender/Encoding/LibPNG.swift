@@ -85,7 +85,8 @@ enum LibPNG {
     /// length and CRC. Outside ``ImageData/libpngRows`` the image data takes another way: each
     /// row is filtered here (``PNGRowFilter``, 16 bytes at a time), either into one buffer of
     /// `height × (rowBytes + 1)` bytes that ``finish()`` compresses with libdeflate, or band by
-    /// band into zlib (``ZlibStream``); libpng writes the one zlib stream as IDAT chunks of
+    /// band into ClunealRender's own ``RunLengthDeflater`` (the default) or zlib
+    /// (``ZlibStream``); libpng writes the one zlib stream as IDAT chunks of
     /// ``idatChunkBytes``, then IEND (`clibpng_stream_write_chunk` in the shim says why that
     /// replaces png_write_end).
     ///
@@ -96,7 +97,7 @@ enum LibPNG {
         private let sink: ByteSink
         let header: Header
         private(set) var rowsWritten = 0
-        /// Outside ``ImageData/libpngRows``: the compressor (libdeflate or zlib), the filtered
+        /// Outside ``ImageData/libpngRows``: the compressor (libdeflate, zlib or ours), the filtered
         /// rows (each led by its filter-type byte: the whole image for libdeflate, one batch for
         /// zlib) and a copy of the last unfiltered row (the next row's "above").
         private let deflater: Deflater?
