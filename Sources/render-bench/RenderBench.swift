@@ -239,7 +239,8 @@ struct RenderBench {
         }
         let metadata = PNGMetadata(pxPerMm: pxPerMm)
         var candidates: [(String, PNGEncoder)] = [
-            ("RGB `.fast` (shipped)", PNGEncoder(format: .automatic, compression: .fast)),
+            ("RGB `.fast` (shipped: ClunealRender's run-length deflate)", PNGEncoder(format: .automatic, compression: .fast)),
+            ("RGB `.fastZlib` (zlib RLE: `.fast` before the run-length deflate)", PNGEncoder(format: .automatic, compression: .fastZlib)),
             ("RGB `.fastLibpng` (libpng filters, zlib RLE: before issue 11's libdeflate work)", PNGEncoder(format: .automatic, compression: .fastLibpng)),
             ("RGB `.fastLibdeflate`", PNGEncoder(format: .automatic, compression: .fastLibdeflate)),
             ("RGBA level 2, Up (before)", PNGEncoder(format: .rgba, compression: .init(level: 2, filters: .up))),
@@ -274,7 +275,8 @@ struct RenderBench {
         }
         for bandRows in options.bandRows {
             for (name, encoder) in [("`.fast`", PNGEncoder()), ("`.fastLibpng`", PNGEncoder(compression: .fastLibpng)),
-                                    ("`.fastLibdeflate`", PNGEncoder(compression: .fastLibdeflate))] {
+                                    ("`.fastLibdeflate`", PNGEncoder(compression: .fastLibdeflate)),
+                                    ("`.fastZlib`", PNGEncoder(compression: .fastZlib))] {
                 for pipelined in [false, true] where wanted("renderPNG") {
                     var png: [UInt8] = []
                     let cpuBefore = Self.processCPUSeconds()

@@ -1,7 +1,8 @@
 import Testing
 @testable import ClunealRender
 
-/// The paths where ClunealRender filters the rows and zlib (`.fast`, band by band) or
+/// The paths where ClunealRender filters the rows and its own deflate (`.fast`), zlib
+/// (`.fastZlib`, band by band) or
 /// libdeflate (the whole image) compresses them, and libpng writes the chunks. They must give
 /// the same pixels as libpng's own row path, as a valid PNG.
 @Suite("PNG rows filtered by ClunealRender (zlib, libdeflate)")
@@ -62,7 +63,7 @@ struct DeflatePNGTests {
 
     /// Opaque background (RGB) and a clear one (RGBA): libpng decodes the libdeflate file to
     /// the same pixels as the zlib files, banded or not.
-    @Test(arguments: [Color(rgb: 0xFBFAF7), Color.clear], [PNGEncoder.Compression.fast, .fastLibdeflate])
+    @Test(arguments: [Color(rgb: 0xFBFAF7), Color.clear], [PNGEncoder.Compression.fast, .fastZlib, .fastLibdeflate])
     func samePixelsAsLibpngsRowPath(background: Color, compression: PNGEncoder.Compression) throws {
         let renderer = try SceneRenderer.withSystemFonts()
         let scene = try BandedPNGTests.scene(background: background)
@@ -100,7 +101,7 @@ struct DeflatePNGTests {
             noise.premultiplied[i + 3] = a
             for c in 0..<3 { noise.premultiplied[i + c] = UInt8.random(in: 0...a, using: &rng) }
         }
-        for compression in [PNGEncoder.Compression.fast, .fastLibdeflate] {
+        for compression in [PNGEncoder.Compression.fast, .fastZlib, .fastLibdeflate] {
             let bytes = try PNGEncoder(compression: compression).encode(noise)
             let idat = try PNGChunks.parse(bytes).filter { $0.type == "IDAT" }
             #expect(idat.count >= 2)
@@ -133,7 +134,9 @@ struct DeflatePNGTests {
         #expect(!encoder.usesLibdeflate(width: .max / 2, height: .max / 2, samples: .rgba))  // overflow: never libdeflate
         #expect(!PNGEncoder(compression: .fastLibpng).usesLibdeflate(width: 10, height: 10, samples: .rgb))
         #expect(PNGEncoder(compression: .fastLibpng).imageData(width: 10, height: 10, samples: .rgb) == .libpngRows)
-        #expect(PNGEncoder(compression: .fast).imageData(width: 10, height: 10, samples: .rgb) == .zlibStream)
+        #expect(PNGEncoder(compression: .fastZlib).imageData(width: 10, height: 10, samples: .rgb) == .zlibStream)
+        #expect(PNGEncoder(compression: .fast).imageData(width: 10, height: 10, samples: .rgb)
+                == .runLengthDeflate(blockSymbols: RunLengthDeflater.defaultBlockSymbols))
 
         let sample = try PNGTests.sample()  // 37 × 23 RGBA: 23 × 149 = 3427 filtered bytes
         var limited = PNGEncoder.Compression.fastLibdeflate

@@ -59,6 +59,10 @@ enum LibPNG {
         /// ClunealRender filters the rows into one buffer of the whole image, which
         /// ``Deflater`` compresses at this libdeflate level; libpng writes the IDAT chunks.
         case libdeflate(level: Int)
+        /// ClunealRender filters the rows and compresses them band by band itself
+        /// (``RunLengthDeflater``, blocks of `blockSymbols` symbols); libpng writes the IDAT
+        /// chunks.
+        case runLengthDeflate(blockSymbols: Int)
     }
 
     /// Collects libpng's output; reached from the C write callback through png_get_io_ptr.
@@ -81,7 +85,8 @@ enum LibPNG {
     /// length and CRC. Outside ``ImageData/libpngRows`` the image data takes another way: each
     /// row is filtered here (``PNGRowFilter``, 16 bytes at a time), either into one buffer of
     /// `height × (rowBytes + 1)` bytes that ``finish()`` compresses with libdeflate, or band by
-    /// band into zlib (``ZlibStream``); libpng writes the one zlib stream as IDAT chunks of
+    /// band into ClunealRender's own ``RunLengthDeflater`` (the default) or zlib
+    /// (``ZlibStream``); libpng writes the one zlib stream as IDAT chunks of
     /// ``idatChunkBytes``, then IEND (`clibpng_stream_write_chunk` in the shim says why that
     /// replaces png_write_end).
     ///
@@ -92,11 +97,12 @@ enum LibPNG {
         private let sink: ByteSink
         let header: Header
         private(set) var rowsWritten = 0
-        /// Outside ``ImageData/libpngRows``: the compressor (libdeflate or zlib), the filtered
+        /// Outside ``ImageData/libpngRows``: the compressor (libdeflate, zlib or ours), the filtered
         /// rows (each led by its filter-type byte: the whole image for libdeflate, one batch for
         /// zlib) and a copy of the last unfiltered row (the next row's "above").
         private let deflater: Deflater?
         private let zlib: ZlibStream?
+        private var runLength: RunLengthDeflater?
         private var filtered: UnsafeMutableRawBufferPointer?
         private var lastRow: UnsafeMutableBufferPointer<UInt8>?
 
@@ -126,6 +132,11 @@ enum LibPNG {
                 deflater = nil
                 zlib = try ZlibStream(level: header.level, memoryLevel: header.memoryLevel == 0 ? 8 : header.memoryLevel,
                                       strategy: header.strategy)
+                lastRow = .allocate(capacity: header.rowBytes)
+            case .runLengthDeflate(let blockSymbols):
+                deflater = nil
+                zlib = nil
+                runLength = RunLengthDeflater(blockSymbols: blockSymbols, pieceBytes: Self.idatChunkBytes)
                 lastRow = .allocate(capacity: header.rowBytes)
             }
             // Maps compress to well under an eighth of their raw size; the sink grows if not.
@@ -203,16 +214,14 @@ enum LibPNG {
             let filteredBytes = count * (header.rowBytes + 1)
             if deflater != nil, let out = filtered?.baseAddress?.assumingMemoryBound(to: UInt8.self) {
                 filter(base, count: count, rowFilters: rowFilters, into: out + rowsWritten * (header.rowBytes + 1))
-            } else if let zlib {
+            } else if zlib != nil || runLength != nil {
                 if (filtered?.count ?? 0) < filteredBytes {
                     filtered?.deallocate()
                     filtered = .allocate(byteCount: filteredBytes, alignment: 16)
                 }
                 guard let band = filtered?.baseAddress else { throw .deflate("no buffer for \(count) filtered rows") }
                 filter(base, count: count, rowFilters: rowFilters, into: band.assumingMemoryBound(to: UInt8.self))
-                try zlib.compress(UnsafeRawBufferPointer(start: band, count: filteredBytes), finish: false) { (piece) throws(RenderError) in
-                    try writeChunk("IDAT", piece)
-                }
+                try compressBand(UnsafeRawBufferPointer(start: band, count: filteredBytes), finish: false)
             } else {
                 let ok = clibpng_stream_write_rows(state, base, header.rowBytes, png_uint_32(truncatingIfNeeded: count),
                                                    rowFilters?.baseAddress)
@@ -237,6 +246,17 @@ enum LibPNG {
                 previous = row
             }
             lastRowBase.update(from: base + (count - 1) * rowBytes, count: rowBytes)
+        }
+
+        /// Streams filtered rows through zlib or ``RunLengthDeflater``, each full piece of output
+        /// written as an IDAT chunk at once.
+        private func compressBand(_ band: UnsafeRawBufferPointer, finish: Bool) throws(RenderError) {
+            let idat = { (piece: UnsafeBufferPointer<UInt8>) throws(RenderError) in try self.writeChunk("IDAT", piece) }
+            if let zlib {
+                try zlib.compress(band, finish: finish, emit: idat)
+            } else {
+                try runLength?.compress(band, finish: finish, emit: idat)
+            }
         }
 
         /// Has libpng write one chunk (length, type, data, CRC).
@@ -268,10 +288,8 @@ enum LibPNG {
                 whole.deallocate()
                 filtered = nil
                 try writeImageData(data)
-            } else if let zlib {
-                try zlib.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true) { (piece) throws(RenderError) in
-                    try writeChunk("IDAT", piece)
-                }
+            } else if zlib != nil || runLength != nil {
+                try compressBand(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
                 try writeChunk("IEND", UnsafeBufferPointer(start: nil, count: 0))
             } else {
                 guard clibpng_stream_end(state) != 0 else { throw failure() }

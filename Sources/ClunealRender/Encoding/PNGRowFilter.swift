@@ -1,7 +1,7 @@
 /// Applies one PNG row filter (PNG specification §9.2) to a row, 16 bytes at a time.
 ///
-/// Used when ClunealRender compresses the image data itself (``PNGEncoder/Compressor/libdeflate``)
-/// instead of handing rows to libpng, whose filters run one byte at a time. Every residual
+/// Used when ClunealRender filters the rows itself (``PNGEncoder/Compressor/runLength``, `zlib`,
+/// `libdeflate`) instead of handing them to libpng, whose filters run one byte at a time. Every residual
 /// depends only on the unfiltered row and the unfiltered row above, so the blocks are
 /// independent and vectorise; the results are the specification's, byte for byte (checked
 /// against a scalar transcription of §9.2 in `PNGRowFilterTests`).
