@@ -126,6 +126,11 @@ struct RenderBench {
         return Timing(median: samples[samples.count / 2], minimum: samples[0])
     }
 
+    /// Sets VmHWM back to the current resident set (Linux: "5" to /proc/self/clear_refs).
+    static func resetPeak() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
     /// A field of /proc/self/status in bytes (VmRSS, VmHWM), or 0 where there is none.
     static func status(_ field: String) -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
@@ -327,6 +332,9 @@ struct RenderBench {
         guard let pxPerCm = options.pxPerCm.first else { return }
         let pxPerMm = pxPerCm / 10
         let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
+        // VmHWM is the process's peak so far: reset it to the current resident set, so that
+        // the peak read after rendering is the render's, not the atlas load's or the layout's.
+        resetPeak()
         let baseline = status("VmRSS")
         let png = try renderer.renderPNG(resolved, pxPerMm: pxPerMm, bandRows: options.bandRows.first ?? SceneRenderer.defaultBandRows)
         let peak = status("VmHWM")
