@@ -311,8 +311,11 @@ extension MapComposer {
                      "scaling: \(options.isQuiz ? model.scaling.method.rawValue : model.scaling.summary)"]
         if let extra = options.subtitle { parts.append(extra) }
         let lines = Self.wrap(parts, fontSizeMm: 2.8 * k, widthMm: width, maxLines: 3)
+        // Baselines 3.6 mm apart from 14.5 mm; three lines sit closer and higher (3.3 mm from
+        // 13.9 mm), so the last clears the grid numbers above the figure by about 1 mm.
+        let (first, pitch) = lines.count > 2 ? (13.9, 3.3) : (14.5, 3.6)
         for (i, line) in lines.enumerated() {
-            scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, titleTop + (14.5 + Double(i) * 3.6) * k)), fontSizeMm: 2.8 * k,
+            scene.add(.text("subtitle-\(i + 1)", TextLabel(line, at: .page(PagePoint(margins.left, titleTop + (first + Double(i) * pitch) * k)), fontSizeMm: 2.8 * k,
                                                           color: theme.mutedText, halo: nil, alignment: .start)),
                       to: .title, title: "Title")
         }

@@ -100,6 +100,26 @@ struct FigureFurnitureTests {
         }
     }
 
+    @Test("The title and its subtitle lines clear the grid numbers and each other", arguments: cases)
+    func titleLinesClearTheGridNumbers(region: MapOptions.Region, person: String) throws {
+        let renderer = try SceneRenderer.withSystemFonts()
+        let model = try MapComposerTests.model(person)
+        let pxPerMm = 3.0
+        for (name, base) in Self.variants {
+            let scene = MapComposer(model: model, options: Self.options(base, region)).compose()
+            let boxes = try renderer.textBoxes(in: try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene, pxPerMm: pxPerMm)
+            let heading = boxes.filter { $0.id == "title" || $0.id.hasPrefix("subtitle-") }
+            #expect(heading.contains { $0.id == "title" } && heading.contains { $0.id == "subtitle-1" }, "\(region) \(person) \(name)")
+            let numbers = boxes.filter { $0.id.hasPrefix("grid-x-label") }
+            #expect(!numbers.isEmpty, "\(region) \(person) \(name): no grid numbers")
+            for h in heading {
+                for other in heading + numbers where other.id != h.id {
+                    #expect(!h.rect.intersects(other.rect), "\(region) \(person) \(name): \(h.id) overlaps \(other.id)")
+                }
+            }
+        }
+    }
+
     /// True when some of the drawn line of `g` (a nerve's centreline, a zone's outline) lies in `box`.
     static func visible(_ points: [Point], closed: Bool = false, in box: Bounds) -> Bool {
         SmoothCurve.flattened(through: points, closed: closed, tolerance: 0.2).contains(where: box.contains)
