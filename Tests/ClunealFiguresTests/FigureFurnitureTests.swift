@@ -36,14 +36,22 @@ struct FigureFurnitureTests {
         PixelRect(x: Float(r.x * pxPerMm), y: Float(r.y * pxPerMm), width: Float(r.width * pxPerMm), height: Float(r.height * pxPerMm))
     }
 
+    /// The sample maps (``variants`` and `extra`) of `person` cropped to `region`, each with its
+    /// labels resolved at `pxPerMm`.
+    static func sampleMaps(_ region: MapOptions.Region, _ person: String, extra: [(String, MapOptions)] = [],
+                           renderer: SceneRenderer, pxPerMm: Double) throws -> [(name: String, scene: Scene, resolved: Scene)] {
+        let model = try MapComposerTests.model(person)
+        return try (variants + extra).map { name, base in
+            let scene = MapComposer(model: model, options: options(base, region)).compose()
+            return (name, scene, try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene)
+        }
+    }
+
     @Test("Every label and its leader lie inside the drawn figure, on every region and sample map", arguments: cases)
     func labelsStayInTheFigure(region: MapOptions.Region, person: String) throws {
         let renderer = try SceneRenderer.withSystemFonts()
-        let model = try MapComposerTests.model(person)
         let pxPerMm = 3.0
-        for (name, base) in Self.variants {
-            let scene = MapComposer(model: model, options: Self.options(base, region)).compose()
-            let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
+        for (name, scene, resolved) in try Self.sampleMaps(region, person, renderer: renderer, pxPerMm: pxPerMm) {
             let figure = Self.pixelRect(scene.layout.viewportRect, pxPerMm).outset(by: 0.5)
             let labels = try renderer.textBoxes(in: resolved, pxPerMm: pxPerMm).filter(\.isLabel)
             #expect(!labels.isEmpty, "\(region) \(person) \(name): no labels")
@@ -73,13 +81,10 @@ struct FigureFurnitureTests {
     @Test("The orientation words sit in free space: off the anatomy, clear of every other text", arguments: cases)
     func orientationSitsInFreeSpace(region: MapOptions.Region, person: String) throws {
         let renderer = try SceneRenderer.withSystemFonts()
-        let model = try MapComposerTests.model(person)
         let pxPerMm = 3.0
         var quiz = MapOptions()
         quiz.quizMarkers = [MapOptions.NumberedMarker(number: 1, position: Point(60, 20), answer: "x")]
-        for (name, base) in Self.variants + [("quiz", quiz)] {
-            let scene = MapComposer(model: model, options: Self.options(base, region)).compose()
-            let resolved = try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene
+        for (name, scene, resolved) in try Self.sampleMaps(region, person, extra: [("quiz", quiz)], renderer: renderer, pxPerMm: pxPerMm) {
             // Every drawn structure, nerve and zone is clipped to the viewport: a word outside it
             // covers none of them.
             let figure = Self.pixelRect(scene.layout.viewportRect, pxPerMm)
@@ -103,11 +108,9 @@ struct FigureFurnitureTests {
     @Test("The title and its subtitle lines clear the grid numbers and each other", arguments: cases)
     func titleLinesClearTheGridNumbers(region: MapOptions.Region, person: String) throws {
         let renderer = try SceneRenderer.withSystemFonts()
-        let model = try MapComposerTests.model(person)
         let pxPerMm = 3.0
-        for (name, base) in Self.variants {
-            let scene = MapComposer(model: model, options: Self.options(base, region)).compose()
-            let boxes = try renderer.textBoxes(in: try renderer.resolvingLabels(scene, pxPerMm: pxPerMm).scene, pxPerMm: pxPerMm)
+        for (name, _, resolved) in try Self.sampleMaps(region, person, renderer: renderer, pxPerMm: pxPerMm) {
+            let boxes = try renderer.textBoxes(in: resolved, pxPerMm: pxPerMm)
             let heading = boxes.filter { $0.id == "title" || $0.id.hasPrefix("subtitle-") }
             #expect(heading.contains { $0.id == "title" } && heading.contains { $0.id == "subtitle-1" }, "\(region) \(person) \(name)")
             let numbers = boxes.filter { $0.id.hasPrefix("grid-x-label") }
