@@ -23,10 +23,13 @@ public struct PDFMetadata: Hashable, Sendable {
         self.creationTime = creationTime
     }
 
+    /// The creation times a PDF can carry: 1970-01-01 00:00:00 to 9999-12-31 23:59:59 UTC.
+    public static let creationTimes: Range<Int64> = 0..<253_402_300_800
+
     /// `seconds` since 1970-01-01 00:00 UTC as ISO 8601 in UTC ("2026-12-07T01:28:02Z"), the
     /// form Cairo reads for the PDF's dates; `nil` outside the years 1970...9999.
     public static func isoDate(_ seconds: Int64) -> String? {
-        guard seconds >= 0, seconds < 253_402_300_800 else { return nil }
+        guard creationTimes.contains(seconds) else { return nil }
         let days = seconds / 86_400, rest = seconds % 86_400
         // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted).
         let z = days + 719_468

@@ -1,4 +1,5 @@
 import ClunealAnatomy
+import ClunealRender
 import Foundation
 
 /// The reproducible-builds convention for dates written into files: `SOURCE_DATE_EPOCH`, whole
@@ -11,7 +12,7 @@ enum SourceDate {
     /// The variable's time, `nil` when it is unset or empty.
     static func seconds(in environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> Int64? {
         guard let text = environment[variable], !text.isEmpty else { return nil }
-        guard let seconds = Int64(text), seconds >= 0, seconds < 253_402_300_800 else {
+        guard let seconds = Int64(text), PDFMetadata.creationTimes.contains(seconds) else {
             throw CLIError(.usage, "\(variable): \"\(Echo.cut(text))\" is not a whole number of seconds since 1970-01-01 (up to the year 9999)")
         }
         return seconds
