@@ -6,25 +6,13 @@
 /// independent and vectorise; the results are the specification's, byte for byte (checked
 /// against a scalar transcription of §9.2 in `PNGRowFilterTests`).
 enum PNGRowFilter {
-    /// The filter-type byte written before a filtered row, for a PNG_FILTER_* bit (None for
-    /// anything else).
-    static func typeByte(_ filterBit: UInt8) -> UInt8 {
-        switch Int32(filterBit) {
-        case LibPNG.filterSub: 1
-        case LibPNG.filterUp: 2
-        case LibPNG.filterAverage: 3
-        case LibPNG.filterPaeth: 4
-        default: 0
-        }
-    }
-
     /// Writes the filter-type byte for `filterBit` (a PNG_FILTER_* bit) and then the `count`
     /// filtered bytes of `row` to `out` (`count + 1` bytes). `previous` is the unfiltered row
     /// above, nil for the image's first row (then read as zeros, as the specification says);
     /// `bpp` is bytes per pixel (3 or 4).
     static func apply(_ filterBit: UInt8, row: UnsafePointer<UInt8>, previous: UnsafePointer<UInt8>?, count n: Int, bpp: Int,
                       into out: UnsafeMutablePointer<UInt8>) {
-        let type = typeByte(filterBit)
+        let type = PNGFilterType(bit: filterBit).rawValue
         out[0] = type
         let dst = out + 1
         guard let previous else {

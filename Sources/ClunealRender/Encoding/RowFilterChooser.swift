@@ -38,11 +38,10 @@ enum RowFilterChooser {
         return UInt8(truncatingIfNeeded: best)
     }
 
-    enum Kind { case none, sub, up, average, paeth }
+    typealias Kind = PNGFilterType
 
     /// Candidates in tie-breaking order.
-    static let order: [(Int32, Kind)] = [(LibPNG.filterUp, .up), (LibPNG.filterSub, .sub), (LibPNG.filterPaeth, .paeth),
-                                         (LibPNG.filterNone, .none), (LibPNG.filterAverage, .average)]
+    static let order: [(Int32, Kind)] = [Kind.up, .sub, .paeth, .none, .average].map { ($0.bit, $0) }
 
     /// Non-zero residual bytes of `kind` over the sampled blocks (the first `bpp` bytes are
     /// always counted exactly). Stops early once the count reaches `limit`.
