@@ -42,15 +42,16 @@ enum NerveTwigs {
     /// points of a smooth curve, all inside `territory`.
     static func twigs(along path: [Point], inside territory: Polygon) -> [[Point]] {
         let chain = SmoothCurve.flattened(through: path, closed: false, tolerance: tolerance)
-        guard let run = distalRun(of: chain, inside: territory) else { return [] }
-        let lengths = cumulativeLengths(run)
-        guard let total = lengths.last, total >= minimumRun else { return [] }
+        guard let points = distalRun(of: chain, inside: territory), let run = Polyline(points) else { return [] }
+        let total = run.length
+        guard total >= minimumRun else { return [] }
         // The side of the midline the branch lies on: +1 on the patient's left (+x).
-        let lateral = (run.map(\.x).reduce(0, +) >= 0) ? 1.0 : -1.0
+        let lateral = (points.map(\.x).reduce(0, +) >= 0) ? 1.0 : -1.0
         let length = Swift.min(Swift.max(total * lengthShare, lengthRange.lowerBound), lengthRange.upperBound)
         var out: [[Point]] = []
         for (i, f) in fractions.enumerated() {
-            let (start, direction) = pointAndDirection(on: run, lengths: lengths, at: f * total)
+            let start = run.point(atArcLength: f * total)
+            let direction = run.tangent(atArcLength: f * total) ?? Vector(0, -1)
             // Alternate sides, the first toward the lateral side (so the two sides mirror).
             let turn = (i % 2 == 0 ? 1.0 : -1.0) * sideOfTurn(direction, lateral: lateral)
             let out1 = rotated(direction, degrees: turn * angleDegrees)
@@ -94,21 +95,5 @@ enum NerveTwigs {
         }
         if !current.isEmpty { runs.append(current) }
         return runs.last { $0.count >= 2 }
-    }
-
-    private static func cumulativeLengths(_ points: [Point]) -> [Double] {
-        var lengths = [0.0]
-        for (a, b) in zip(points, points.dropFirst()) { lengths.append((lengths.last ?? 0) + a.distance(to: b)) }
-        return lengths
-    }
-
-    /// The point `distance` along `points` and the unit direction of travel there.
-    private static func pointAndDirection(on points: [Point], lengths: [Double], at distance: Double) -> (Point, Vector) {
-        var i = 1
-        while i < points.count - 1 && lengths[i] < distance { i += 1 }
-        let a = points[i - 1], b = points[i]
-        let span = lengths[i] - lengths[i - 1]
-        let t = span > 0 ? Swift.min(1, Swift.max(0, (distance - lengths[i - 1]) / span)) : 1
-        return (a.lerp(b, t), (b - a).normalized ?? Vector(0, -1))
     }
 }
