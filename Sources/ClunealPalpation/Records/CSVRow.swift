@@ -17,24 +17,22 @@ public struct CSVRow: Sendable {
     /// Free text (ids, names, messages): neutralised and quoted as needed.
     public mutating func text(_ s: String, _ out: inout [UInt8]) {
         separator(&out)
-        if Self.needsNoEscaping(s) {
-            out.append(contentsOf: s.utf8)
-        } else {
-            out.append(contentsOf: Self.escaped(s).utf8)
-        }
+        out.append(contentsOf: Self.escaped(s).utf8)
     }
 
-    /// True when ``escaped(_:)`` would return `s` unchanged: no control character, comma,
-    /// quote or line end, and no formula lead. One pass over the bytes (ids and names nearly
-    /// always qualify), so that a batch does not rebuild every field.
-    static func needsNoEscaping(_ s: String) -> Bool {
-        var first = true
-        for b in s.utf8 {
-            if b < 0x20 || b == 0x7F || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { return false }
-            if first, b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@") { return false }
-            first = false
-        }
-        return true
+    /// Characters that make a spreadsheet run a field as a formula when they lead it.
+    private static let formulaLeads: [UInt8] = Array("=+-@\t\r".utf8)
+    /// Characters that make a field need quotes.
+    private static let quoted: [UInt8] = Array(",\"\n\r".utf8)
+
+    /// A control character other than tab and line ends (dropped from text).
+    private static func isDropped(_ b: UInt32) -> Bool { b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F }
+
+    /// True when ``escaped(_:)`` returns `s` unchanged: one pass over the bytes (ids and names
+    /// nearly always qualify), so that a batch does not rebuild every field.
+    private static func isPlain(_ s: String) -> Bool {
+        if let first = s.utf8.first, formulaLeads.contains(first) { return false }
+        return !s.utf8.contains { isDropped(UInt32($0)) || quoted.contains($0) }
     }
 
     /// A fixed word from the tool's own vocabulary (`yes`, `left`, `none`) or nothing.
@@ -57,12 +55,13 @@ public struct CSVRow: Sendable {
 
     /// `s` as one CSV field.
     public static func escaped(_ s: String) -> String {
+        if isPlain(s) { return s }
         var s = s
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
-            s = String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F) }))
+        if s.unicodeScalars.contains(where: { isDropped($0.value) }) {
+            s = String(String.UnicodeScalarView(s.unicodeScalars.filter { !isDropped($0.value) }))
         }
-        if let c = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(c) { s = "'" + s }
-        if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+        if let c = s.utf8.first, formulaLeads.contains(c) { s = "'" + s }
+        if s.utf8.contains(where: { quoted.contains($0) }) {
             var quoted = "\""
             for c in s { quoted += c == "\"" ? "\"\"" : String(c) }
             return quoted + "\""
