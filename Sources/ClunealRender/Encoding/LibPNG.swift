@@ -97,12 +97,30 @@ enum LibPNG {
         private let sink: ByteSink
         let header: Header
         private(set) var rowsWritten = 0
-        /// Outside ``ImageData/libpngRows``: the compressor (libdeflate, zlib or ours), the filtered
-        /// rows (each led by its filter-type byte: the whole image for libdeflate, one batch for
-        /// zlib) and a copy of the last unfiltered row (the next row's "above").
-        private let deflater: Deflater?
-        private let zlib: ZlibStream?
-        private var runLength: RunLengthDeflater?
+        /// Who compresses the image data: libpng itself, or one of the compressors fed with rows
+        /// ClunealRender filtered (``ImageData``).
+        private enum Compressor {
+            case libpng
+            /// libdeflate, once, over the whole filtered image.
+            case wholeImage(Deflater)
+            /// zlib, band by band.
+            case zlib(ZlibStream)
+            /// ClunealRender's own, band by band.
+            case runLength(RunLengthDeflater)
+
+            /// True for the compressors fed band by band (``compressBand(_:finish:)``).
+            var streams: Bool {
+                switch self {
+                case .zlib, .runLength: true
+                case .libpng, .wholeImage: false
+                }
+            }
+        }
+
+        private var compressor: Compressor
+        /// Outside ``ImageData/libpngRows``: the filtered rows (each led by its filter-type
+        /// byte: the whole image for libdeflate, one batch otherwise) and a copy of the last
+        /// unfiltered row (the next row's "above").
         private var filtered: UnsafeMutableRawBufferPointer?
         private var lastRow: UnsafeMutableBufferPointer<UInt8>?
 
@@ -118,25 +136,20 @@ enum LibPNG {
             self.header = header
             switch header.imageData {
             case .libpngRows:
-                deflater = nil
-                zlib = nil
+                compressor = .libpng
             case .libdeflate(let level):
                 let (total, overflow) = header.height.multipliedReportingOverflow(by: header.rowBytes + 1)
                 guard !overflow else { throw .deflate("image size \(header.width) × \(header.height) is too large to filter in memory") }
-                deflater = try Deflater(level: level)
-                zlib = nil
+                compressor = .wholeImage(try Deflater(level: level))
                 // Pages are touched as rows are filtered into them.
                 filtered = .allocate(byteCount: total, alignment: 16)
                 lastRow = .allocate(capacity: header.rowBytes)
             case .zlibStream:
-                deflater = nil
-                zlib = try ZlibStream(level: header.level, memoryLevel: header.memoryLevel == 0 ? 8 : header.memoryLevel,
-                                      strategy: header.strategy)
+                compressor = .zlib(try ZlibStream(level: header.level, memoryLevel: header.memoryLevel == 0 ? 8 : header.memoryLevel,
+                                                  strategy: header.strategy))
                 lastRow = .allocate(capacity: header.rowBytes)
             case .runLengthDeflate(let blockSymbols):
-                deflater = nil
-                zlib = nil
-                runLength = RunLengthDeflater(blockSymbols: blockSymbols, pieceBytes: Self.idatChunkBytes)
+                compressor = .runLength(RunLengthDeflater(blockSymbols: blockSymbols, pieceBytes: Self.idatChunkBytes))
                 lastRow = .allocate(capacity: header.rowBytes)
             }
             // Maps compress to well under an eighth of their raw size; the sink grows if not.
@@ -212,9 +225,9 @@ enum LibPNG {
                 throw .libpng("\(count) rows of \(header.rowBytes) bytes do not fit the image (\(rowsWritten) of \(header.height) written)")
             }
             let filteredBytes = count * (header.rowBytes + 1)
-            if deflater != nil, let out = filtered?.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+            if case .wholeImage = compressor, let out = filtered?.baseAddress?.assumingMemoryBound(to: UInt8.self) {
                 filter(base, count: count, rowFilters: rowFilters, into: out + rowsWritten * (header.rowBytes + 1))
-            } else if zlib != nil || runLength != nil {
+            } else if compressor.streams {
                 if (filtered?.count ?? 0) < filteredBytes {
                     filtered?.deallocate()
                     filtered = .allocate(byteCount: filteredBytes, alignment: 16)
@@ -252,10 +265,16 @@ enum LibPNG {
         /// written as an IDAT chunk at once.
         private func compressBand(_ band: UnsafeRawBufferPointer, finish: Bool) throws(RenderError) {
             let idat = { (piece: UnsafeBufferPointer<UInt8>) throws(RenderError) in try self.writeChunk("IDAT", piece) }
-            if let zlib {
+            switch compressor {
+            case .zlib(let zlib):
                 try zlib.compress(band, finish: finish, emit: idat)
-            } else {
-                try runLength?.compress(band, finish: finish, emit: idat)
+            case .runLength(var runLength):
+                // Taken out while it works, so that its buffers are not shared (and copied).
+                compressor = .libpng
+                defer { compressor = .runLength(runLength) }
+                try runLength.compress(band, finish: finish, emit: idat)
+            case .libpng, .wholeImage:
+                break
             }
         }
 
@@ -283,12 +302,12 @@ enum LibPNG {
             guard rowsWritten == header.height else {
                 throw .libpng("only \(rowsWritten) of \(header.height) rows were written")
             }
-            if let deflater, let whole = filtered {
+            if case .wholeImage(let deflater) = compressor, let whole = filtered {
                 let data = try deflater.zlibCompress(UnsafeRawBufferPointer(whole))
                 whole.deallocate()
                 filtered = nil
                 try writeImageData(data)
-            } else if zlib != nil || runLength != nil {
+            } else if compressor.streams {
                 try compressBand(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
                 try writeChunk("IEND", UnsafeBufferPointer(start: nil, count: 0))
             } else {
