@@ -94,6 +94,9 @@ public struct HandoutComposer: Sendable {
         addBones(to: &scene)
         addMuscleAreas(to: &scene)
         addNoPressSpots(to: &scene)
+        // Nothing drawn on the body (the femoral shafts) may run past the drawing's box into
+        // the text below it: the rule the map and the slide follow.
+        scene = scene.clippedToViewport()
         addText(to: &scene)
         return scene
     }

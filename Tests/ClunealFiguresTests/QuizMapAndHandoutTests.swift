@@ -113,4 +113,20 @@ struct QuizMapAndHandoutTests {
             #expect(l.x < scene.layout.pagePoint(e.centre).x)
         }
     }
+
+    @Test("Nothing drawn on the handout's body runs out of its drawing into the text below", arguments: MapComposerTests.people, [Paper.a4, .letter])
+    func theHandoutDrawingStaysInItsBox(person: String, paper: Paper) throws {
+        let scene = HandoutComposer(model: try MapComposerTests.model(person), paper: paper).compose()
+        let box = scene.layout.bodyViewport.expanded(by: 1e-6)
+        var checked = 0
+        for item in scene.layers.flatMap(\.items) {
+            guard case .path(let path, _) = item.content else { continue }
+            for p in path.subpaths.flatMap(\.points) {
+                guard case .body(let q) = p else { continue }
+                #expect(box.contains(q), "\(person) \(paper): \(item.id) reaches \(q), outside the drawing \(scene.layout.bodyViewport)")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
 }
